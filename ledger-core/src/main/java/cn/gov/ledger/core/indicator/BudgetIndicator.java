@@ -1,0 +1,221 @@
+package cn.gov.ledger.core.indicator;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import cn.gov.ledger.core.classification.ClassificationCatalog;
+import cn.gov.ledger.core.classification.EconomicCode;
+import cn.gov.ledger.core.money.Money;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A budget indicator (预算指标), the unit of budget control: every payment is made against one.
+ * It decides every command of DOMAIN.md and holds its invariants; its state is rebuilt from its
+ * events only.
+ */
+public class BudgetIndicator {
+
+    @AggregateIdentifier
+    private String indicatorId;
+    private final IndicatorState state = new IndicatorState();
+
+    protected BudgetIndicator() {
+        // for Axon: the state comes from the events
+    }
+
+    @CommandHandler
+    public BudgetIndicator(AppropriateBudget command, ClassificationCatalog catalog) {
+        IndicatorAttributes a = command.attributes();
+        if (!catalog.isKnown(a.functionalCode()) || !a.functionalCode().isItem()) {
+            throw new LedgerRejection(Rejection.UNKNOWN_CODE,
+                    "functional code " + a.functionalCode() + " is not a known 项");
+        }
+        if (a.economicCode() != null && !catalog.isKnown(a.economicCode())) {
+            throw new LedgerRejection(Rejection.UNKNOWN_CODE, "economic code " + a.economicCode() + " is unknown");
+        }
+        if (command.amount().isNegative()) {
+            throw new LedgerRejection(Rejection.INVALID_AMOUNT, "an appropriation cannot be negative");
+        }
+        requireInFiscalYear(a.fiscalYear(), command.effectiveDate());
+        apply(new BudgetAppropriated(command.indicatorId(), a, command.amount(), command.initial(),
+                command.effectiveDate(), command.documentRef()));
+    }
+
+    /** Opens next year's indicator with last year's balance; see {@link YearEndCarryForward}. */
+    BudgetIndicator(CarriedIn opening) {
+        apply(opening);
+    }
+
+    @CommandHandler
+    public void handle(AdjustBudget command) {
+        requireOpen();
+        requireInFiscalYear(command.effectiveDate());
+        if (command.amount().isZero()) {
+            throw new LedgerRejection(Rejection.INVALID_AMOUNT, "an adjustment cannot be zero");
+        }
+        if (state.figures().authorityLeft().plus(command.amount()).isNegative()) {
+            throw new LedgerRejection(Rejection.BUDGET_BELOW_SPENT,
+                    "the adjustment would bring the budget below what is already spent",
+                    Map.of("authorityLeft", state.figures().authorityLeft().toString()));
+        }
+        apply(new BudgetAdjusted(indicatorId, command.adjustmentId(), command.amount(), command.reason(),
+                command.effectiveDate(), command.documentRef()));
+    }
+
+    @CommandHandler
+    public void handle(RecordIncome command) {
+        requireOpen();
+        requireInFiscalYear(command.effectiveDate());
+        requirePositive(command.amount(), "income");
+        apply(new IncomeRecorded(indicatorId, command.incomeId(), command.amount(), command.effectiveDate(),
+                command.description()));
+    }
+
+    @CommandHandler
+    public void handle(RecordExpenditure command, ClassificationCatalog catalog) {
+        requireOpen();
+        EconomicCode code = command.economicCode();
+        if (!code.isSection() || !catalog.isKnown(code)) {
+            throw new LedgerRejection(Rejection.UNKNOWN_CODE, "economic code " + code + " is not a known 款");
+        }
+        if (state.attributes().economicCode() != null && !state.attributes().economicCode().equals(code)) {
+            throw new LedgerRejection(Rejection.ECONOMIC_CODE_NOT_ALLOWED,
+                    "indicator " + indicatorId + " only pays for economic code " + state.attributes().economicCode());
+        }
+        requireInFiscalYear(command.effectiveDate());
+        requirePositive(command.amount(), "expenditure");
+        if (state.expenditure(command.expenditureId()).isPresent()) {
+            throw new LedgerRejection(Rejection.ID_CONFLICT, "expenditure " + command.expenditureId() + " exists");
+        }
+        requireAuthority(command.amount());
+        apply(new ExpenditureRecorded(indicatorId, command.expenditureId(), command.amount(), code,
+                command.effectiveDate(), command.voucherNo(), command.payee(), command.description()));
+    }
+
+    @CommandHandler
+    public void handle(ReverseExpenditure command) {
+        requireOpen();
+        IndicatorState.SpentItem item = state.expenditure(command.expenditureId())
+                .orElseThrow(() -> new LedgerRejection(Rejection.EXPENDITURE_NOT_FOUND,
+                        "expenditure " + command.expenditureId() + " is not on indicator " + indicatorId));
+        requireInFiscalYear(command.effectiveDate());
+        Money amount = command.amount() == null ? item.left() : command.amount();
+        if (command.amount() != null) {
+            requirePositive(amount, "reversal");
+        }
+        if (!amount.isPositive() || item.left().isLessThan(amount)) {
+            throw new LedgerRejection(Rejection.REVERSAL_EXCEEDS_EXPENDITURE,
+                    "only " + item.left() + " of expenditure " + command.expenditureId() + " is left to reverse",
+                    Map.of("leftToReverse", item.left().toString()));
+        }
+        apply(new ExpenditureReversed(indicatorId, command.reversalId(), command.expenditureId(), amount,
+                item.economicCode(), command.reason(), command.effectiveDate()));
+    }
+
+    // --- the two-indicator commands, decided by BudgetTransfers and YearEndCarryForward ---
+
+    void transferOut(TransferBudget command) {
+        requireOpen();
+        requireInFiscalYear(command.effectiveDate());
+        requirePositive(command.amount(), "transfer");
+        requireAuthority(command.amount());
+        apply(new BudgetTransferredOut(indicatorId, command.transferId(), command.toIndicatorId(),
+                command.amount(), command.reason(), command.effectiveDate(), command.documentRef()));
+    }
+
+    void transferIn(TransferBudget command, IndicatorAttributes source) {
+        requireOpen();
+        if (source.fiscalYear() != state.attributes().fiscalYear() || !source.unitCode().equals(state.attributes().unitCode())) {
+            throw new LedgerRejection(Rejection.TRANSFER_NOT_ALLOWED,
+                    "a transfer moves authority only within one unit and fiscal year");
+        }
+        apply(new BudgetTransferredIn(indicatorId, command.transferId(), command.fromIndicatorId(),
+                command.amount(), command.reason(), command.effectiveDate(), command.documentRef()));
+    }
+
+    /** Decides the year-end split without applying it. */
+    CarriedForward planCarryForward(CarryForward command) {
+        requireOpen();
+        Money balance = state.figures().fundsBalance();
+        Money carryOver = command.carryOverAmount() == null ? balance : command.carryOverAmount();
+        if (balance.isNegative() || carryOver.isNegative() || balance.isLessThan(carryOver)) {
+            throw new LedgerRejection(Rejection.CARRY_FORWARD_SPLIT_INVALID,
+                    "carry-over " + carryOver + " and surplus must add up to the funds balance " + balance,
+                    Map.of("fundsBalance", balance.toString()));
+        }
+        Money surplus = balance.minus(carryOver);
+        if (surplus.isPositive() && state.attributes().kind() == ExpenditureKind.BASIC) {
+            throw new LedgerRejection(Rejection.SURPLUS_ON_BASIC_INDICATOR,
+                    "basic expenditure only carries over: the carry-over must be the whole balance " + balance);
+        }
+        if (command.targetIndicatorId() == null || command.targetIndicatorId().equals(indicatorId)) {
+            throw new LedgerRejection(Rejection.CARRY_FORWARD_TARGET_INVALID, "the target must be another indicator");
+        }
+        SurplusDisposition disposition = Objects.requireNonNullElse(command.surplusDisposition(), SurplusDisposition.CARRY);
+        return new CarriedForward(indicatorId, command.targetIndicatorId(), carryOver, surplus, disposition,
+                command.effectiveDate());
+    }
+
+    void carryForward(CarriedForward decided) {
+        apply(decided);
+    }
+
+    void receiveCarryIn(CarriedIn carriedIn) {
+        requireOpen();
+        if (!state.attributes().equals(carriedIn.attributes())) {
+            throw new LedgerRejection(Rejection.CARRY_FORWARD_TARGET_INVALID,
+                    "indicator " + indicatorId + " is not next year's indicator of " + carriedIn.sourceIndicatorId());
+        }
+        apply(carriedIn);
+    }
+
+    IndicatorAttributes attributes() {
+        return state.attributes();
+    }
+
+    // --- invariants ---
+
+    private void requireOpen() {
+        if (state.closed()) {
+            throw new LedgerRejection(Rejection.INDICATOR_CLOSED, "indicator " + indicatorId + " is closed");
+        }
+    }
+
+    private void requireInFiscalYear(LocalDate date) {
+        requireInFiscalYear(state.attributes().fiscalYear(), date);
+    }
+
+    private static void requireInFiscalYear(int fiscalYear, LocalDate date) {
+        if (date == null || date.getYear() != fiscalYear) {
+            throw new LedgerRejection(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
+                    "effective date " + date + " is outside fiscal year " + fiscalYear);
+        }
+    }
+
+    private static void requirePositive(Money amount, String what) {
+        if (!amount.isPositive()) {
+            throw new LedgerRejection(Rejection.INVALID_AMOUNT, "the amount of an " + what + " must be positive");
+        }
+    }
+
+    /** 无预算不支出: authority left = budget − spent must cover the amount. */
+    private void requireAuthority(Money amount) {
+        if (state.figures().authorityLeft().isLessThan(amount)) {
+            throw new LedgerRejection(Rejection.BUDGET_EXCEEDED,
+                    "authority left " + state.figures().authorityLeft() + " is smaller than " + amount,
+                    Map.of("authorityLeft", state.figures().authorityLeft().toString()));
+        }
+    }
+
+    // --- state, from the events ---
+
+    @EventSourcingHandler
+    void on(IndicatorEvent event) {
+        indicatorId = event.indicatorId();
+        state.apply(event);
+    }
+}

@@ -1,0 +1,29 @@
+package cn.gov.ledger.core.indicator;
+
+/** Why the ledger refuses a command; the names are the stable codes clients see. */
+public enum Rejection {
+    INDICATOR_NOT_FOUND,
+    EXPENDITURE_NOT_FOUND,
+    /** 无预算不支出: the authority left is smaller than the amount. */
+    BUDGET_EXCEEDED,
+    /** An adjustment would bring the budget below what is already spent. */
+    BUDGET_BELOW_SPENT,
+    INDICATOR_CLOSED,
+    REVERSAL_EXCEEDS_EXPENDITURE,
+    /** The expenditure's economic code is outside the indicator's restriction. */
+    ECONOMIC_CODE_NOT_ALLOWED,
+    EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
+    UNKNOWN_CODE,
+    /** The amount is not allowed for this command (zero, or negative where it must be positive). */
+    INVALID_AMOUNT,
+    /** The same id with other content. */
+    ID_CONFLICT,
+    /** Transfers only move authority between two indicators of the same unit and fiscal year. */
+    TRANSFER_NOT_ALLOWED,
+    /** The carry-over and surplus do not add up to the funds balance. */
+    CARRY_FORWARD_SPLIT_INVALID,
+    /** Basic expenditure only carries over; it leaves no surplus. */
+    SURPLUS_ON_BASIC_INDICATOR,
+    /** The target of a carry-forward is not next year's indicator of the same attributes. */
+    CARRY_FORWARD_TARGET_INVALID
+}
