@@ -26,9 +26,14 @@ public final class ClassificationCatalog {
         this.economic = Collections.unmodifiableMap(economic);
     }
 
-    /** The code lists of the classpath resources. */
+    /** The code lists shipped as classpath resources, read once. */
     public static ClassificationCatalog standard() {
-        return new ClassificationCatalog(read("classification/functional.csv"), read("classification/economic.csv"));
+        return Standard.INSTANCE;
+    }
+
+    private static final class Standard {
+        static final ClassificationCatalog INSTANCE =
+                new ClassificationCatalog(read("classification/functional.csv"), read("classification/economic.csv"));
     }
 
     public boolean isKnown(FunctionalCode code) {

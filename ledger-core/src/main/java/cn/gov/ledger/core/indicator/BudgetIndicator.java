@@ -28,7 +28,8 @@ public class BudgetIndicator {
     }
 
     @CommandHandler
-    public BudgetIndicator(AppropriateBudget command, ClassificationCatalog catalog) {
+    public BudgetIndicator(AppropriateBudget command) {
+        ClassificationCatalog catalog = ClassificationCatalog.standard();
         IndicatorAttributes a = command.attributes();
         if (!catalog.isKnown(a.functionalCode()) || !a.functionalCode().isItem()) {
             throw new LedgerRejection(Rejection.UNKNOWN_CODE,
@@ -76,7 +77,8 @@ public class BudgetIndicator {
     }
 
     @CommandHandler
-    public void handle(RecordExpenditure command, ClassificationCatalog catalog) {
+    public void handle(RecordExpenditure command) {
+        ClassificationCatalog catalog = ClassificationCatalog.standard();
         requireOpen();
         EconomicCode code = command.economicCode();
         if (!code.isSection() || !catalog.isKnown(code)) {

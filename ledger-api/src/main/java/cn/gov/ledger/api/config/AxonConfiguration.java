@@ -1,0 +1,75 @@
+package cn.gov.ledger.api.config;
+
+import cn.gov.ledger.core.indicator.BudgetIndicator;
+import cn.gov.ledger.core.indicator.BudgetTransfers;
+import cn.gov.ledger.core.indicator.YearEndCarryForward;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon on PostgreSQL through its JDBC storage engine: the event store, token store and the
+ * BudgetIndicator aggregate, with snake_case tables created by Flyway (V1__event_store.sql).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** The metadata every posting carries onto its events (see PostingService). */
+    public static final String POSTED_BY = "postedBy";
+    public static final String POSTING_ID = "postingId";
+    public static final String CORRELATION_ID = "correlationId";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * The aggregate, and the two-indicator commands that load it through its repository. Registered
+     * on Axon's configurer rather than as Spring beans, because the repository exists only once
+     * Axon's configuration is built.
+     */
+    @Bean
+    ConfigurerModule budgetIndicators() {
+        return configurer -> configurer
+                .configureAggregate(BudgetIndicator.class)
+                .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class)))
+                .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)));
+    }
+
+    /** Copies who posted, the caller's id and the correlation id from each command onto its events. */
+    @Bean
+    CorrelationDataProvider postingMetadata() {
+        return new SimpleCorrelationDataProvider(POSTED_BY, POSTING_ID, CORRELATION_ID);
+    }
+}

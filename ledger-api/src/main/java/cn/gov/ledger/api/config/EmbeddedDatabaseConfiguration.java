@@ -1,0 +1,47 @@
+package cn.gov.ledger.api.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default: with no {@code spring.datasource.url}, the service runs a real
+ * PostgreSQL 17 of its own whose data lives in {@code <ledger.data-dir>/postgres} and survives
+ * restarts. Given a URL, none of this starts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+public class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(LedgerProperties properties) throws IOException {
+        Path directory = properties.dataDir().toAbsolutePath().resolve("postgres");
+        Files.createDirectories(directory);
+        log.info("Starting the embedded PostgreSQL with its data in {}", directory);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(directory.toFile())
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "100")
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setMaximumPoolSize(20);
+        config.setPoolName("ledger-embedded");
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,49 @@
+package cn.gov.ledger.api.config;
+
+import cn.gov.ledger.projections.audit.EventJournal;
+import cn.gov.ledger.projections.audit.IndicatorReplay;
+import cn.gov.ledger.projections.balance.BalanceProjection;
+import cn.gov.ledger.projections.balance.BalanceQueries;
+import cn.gov.ledger.projections.position.ProjectionPosition;
+import cn.gov.ledger.projections.unit.UnitDirectory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The read models of ledger-projections, wired to the service's database. */
+@Configuration(proxyBeanMethods = false)
+public class ProjectionConfiguration {
+
+    @Bean
+    BalanceProjection balanceProjection(JdbcTemplate jdbc) {
+        return new BalanceProjection(jdbc);
+    }
+
+    @Bean
+    BalanceQueries balanceQueries(JdbcTemplate jdbc) {
+        return new BalanceQueries(jdbc);
+    }
+
+    @Bean
+    ProjectionPosition balancesPosition(JdbcTemplate jdbc, Serializer serializer) {
+        return new ProjectionPosition(jdbc, serializer, BalanceProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    UnitDirectory unitDirectory(JdbcTemplate jdbc) {
+        return new UnitDirectory(jdbc);
+    }
+
+    @Bean
+    EventJournal eventJournal(JdbcTemplate jdbc, ObjectMapper json) {
+        return new EventJournal(jdbc, json);
+    }
+
+    @Bean
+    IndicatorReplay indicatorReplay(EventStore eventStore) {
+        return new IndicatorReplay(eventStore);
+    }
+}

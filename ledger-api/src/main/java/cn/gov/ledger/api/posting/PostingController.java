@@ -1,0 +1,95 @@
+package cn.gov.ledger.api.posting;
+
+import cn.gov.ledger.api.operations.CorrelationIdFilter;
+import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
+import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
+import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
+import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
+import cn.gov.ledger.api.posting.PostingRequest.Income;
+import cn.gov.ledger.api.posting.PostingRequest.Reversal;
+import cn.gov.ledger.api.posting.PostingRequest.Transfer;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The write side of API.md: one endpoint per kind of posting. */
+@RestController
+@RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Posting", description = "Post what happens to budget money; every posting is idempotent by its id")
+public class PostingController {
+
+    private final PostingService postings;
+
+    public PostingController(PostingService postings) {
+        this.postings = postings;
+    }
+
+    @Operation(summary = "AppropriateBudget: create an indicator with its first appropriation")
+    @PostMapping("/indicators")
+    ResponseEntity<PostingResult> appropriate(@RequestBody Appropriation body, HttpServletRequest request) {
+        return answer(body, request);
+    }
+
+    @Operation(summary = "AdjustBudget: 追加 (+) or 调减 (−)")
+    @PostMapping("/indicators/{indicatorId}/adjustments")
+    ResponseEntity<PostingResult> adjust(@PathVariable String indicatorId, @RequestBody Adjustment body,
+                                         HttpServletRequest request) {
+        return answer(new Adjustment(indicatorId, body.adjustmentId(), body.amount(), body.reason(),
+                body.effectiveDate(), body.documentRef()), request);
+    }
+
+    @Operation(summary = "TransferBudget: 调剂 between two indicators of one unit and year")
+    @PostMapping("/transfers")
+    ResponseEntity<PostingResult> transfer(@RequestBody Transfer body, HttpServletRequest request) {
+        return answer(body, request);
+    }
+
+    @Operation(summary = "RecordIncome: funds received")
+    @PostMapping("/indicators/{indicatorId}/incomes")
+    ResponseEntity<PostingResult> income(@PathVariable String indicatorId, @RequestBody Income body,
+                                         HttpServletRequest request) {
+        return answer(new Income(indicatorId, body.incomeId(), body.amount(), body.effectiveDate(),
+                body.description()), request);
+    }
+
+    @Operation(summary = "RecordExpenditure: spend against an indicator (无预算不支出)")
+    @PostMapping("/expenditures")
+    ResponseEntity<PostingResult> expenditure(@RequestBody Expenditure body, HttpServletRequest request) {
+        return answer(body, request);
+    }
+
+    @Operation(summary = "ReverseExpenditure: 红字冲销 of all (no amount) or part of an expenditure")
+    @PostMapping("/expenditures/{expenditureId}/reversals")
+    ResponseEntity<PostingResult> reverse(@PathVariable String expenditureId, @RequestBody Reversal body,
+                                          HttpServletRequest request) {
+        return answer(new Reversal(expenditureId, body.reversalId(), body.amount(), body.reason(),
+                body.effectiveDate()), request);
+    }
+
+    @Operation(summary = "CarryForward: close the indicator and carry its balance into next year's")
+    @PostMapping("/indicators/{indicatorId}/carry-forward")
+    ResponseEntity<PostingResult> carryForward(@PathVariable String indicatorId,
+                                               @RequestBody CarryForwardRequest body, HttpServletRequest request) {
+        return answer(new CarryForwardRequest(indicatorId, body.targetIndicatorId(), body.carryOverAmount(),
+                body.surplusDisposition(), body.effectiveDate()), request);
+    }
+
+    private ResponseEntity<PostingResult> answer(PostingRequest body, HttpServletRequest request) {
+        PostingService.Outcome outcome = postings.post(body, caller(request));
+        return ResponseEntity.status(outcome.status()).body(outcome.result());
+    }
+
+    static Caller caller(HttpServletRequest request) {
+        Principal principal = request.getUserPrincipal();
+        return new Caller(principal == null ? "anonymous" : principal.getName(), CorrelationIdFilter.of(request));
+    }
+}

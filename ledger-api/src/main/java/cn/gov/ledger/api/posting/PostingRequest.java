@@ -1,0 +1,342 @@
+package cn.gov.ledger.api.posting;
+
+import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.posting.Violations.Sign;
+import cn.gov.ledger.core.classification.ClassificationCatalog;
+import cn.gov.ledger.core.classification.EconomicCode;
+import cn.gov.ledger.core.classification.FunctionalCode;
+import cn.gov.ledger.core.indicator.AdjustBudget;
+import cn.gov.ledger.core.indicator.AppropriateBudget;
+import cn.gov.ledger.core.indicator.CarryForward;
+import cn.gov.ledger.core.indicator.ExpenditureKind;
+import cn.gov.ledger.core.indicator.FundSource;
+import cn.gov.ledger.core.indicator.IndicatorAttributes;
+import cn.gov.ledger.core.indicator.RecordExpenditure;
+import cn.gov.ledger.core.indicator.RecordIncome;
+import cn.gov.ledger.core.indicator.ReverseExpenditure;
+import cn.gov.ledger.core.indicator.SurplusDisposition;
+import cn.gov.ledger.core.indicator.TransferBudget;
+import cn.gov.ledger.core.money.Money;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A posting as a client sends it (API.md "Writing"). Each kind validates its fields and becomes
+ * a ledger-core command; in a batch, {@code type} tells the kinds apart and the ids that single
+ * postings carry in their path are fields.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = PostingRequest.Appropriation.class, name = "APPROPRIATION"),
+        @JsonSubTypes.Type(value = PostingRequest.Adjustment.class, name = "ADJUSTMENT"),
+        @JsonSubTypes.Type(value = PostingRequest.Transfer.class, name = "TRANSFER"),
+        @JsonSubTypes.Type(value = PostingRequest.Income.class, name = "INCOME"),
+        @JsonSubTypes.Type(value = PostingRequest.Expenditure.class, name = "EXPENDITURE"),
+        @JsonSubTypes.Type(value = PostingRequest.Reversal.class, name = "REVERSAL"),
+        @JsonSubTypes.Type(value = PostingRequest.CarryForwardRequest.class, name = "CARRY_FORWARD")})
+public sealed interface PostingRequest {
+
+    PostingType type();
+
+    /** The caller's id of this posting, which makes it idempotent. */
+    String postingId();
+
+    PreparedPosting prepare(PostingContext context);
+
+    /** POST /api/v1/indicators */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Appropriation(String indicatorId, Integer fiscalYear, String unitCode, FundSource fundSource,
+                         String functionalCode, ExpenditureKind kind, String projectCode, String projectName,
+                         String economicCode, String amount, Boolean initial, LocalDate effectiveDate,
+                         String documentRef) implements PostingRequest {
+
+        @Override
+        public PostingType type() {
+            return PostingType.APPROPRIATION;
+        }
+
+        @Override
+        public String postingId() {
+            return indicatorId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("indicatorId", indicatorId);
+            v.required("fiscalYear", fiscalYear);
+            if (fiscalYear != null && (fiscalYear < 1990 || fiscalYear > 2999)) {
+                v.reject("fiscalYear", "must be a year between 1990 and 2999");
+            }
+            v.id("unitCode", unitCode);
+            v.required("fundSource", fundSource);
+            v.required("kind", kind);
+            FunctionalCode functional = Codes.functional(v, "functionalCode", functionalCode);
+            EconomicCode economic = economicCode == null ? null : Codes.economic(v, "economicCode", economicCode);
+            v.text("projectCode", projectCode, false);
+            v.text("projectName", projectName, kind == ExpenditureKind.PROJECT);
+            Money money = v.amount("amount", amount, true, Sign.NOT_NEGATIVE);
+            v.required("effectiveDate", effectiveDate);
+            v.text("documentRef", documentRef, false);
+            v.throwIfAny();
+            Codes.requireKnown(functional, economic);
+            if (!context.unitExists(unitCode)) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
+                        "unit " + unitCode + " is not registered (PUT /api/v1/units/{unitCode})",
+                        Map.of("field", "unitCode"));
+            }
+            IndicatorAttributes attributes = new IndicatorAttributes(fiscalYear, unitCode, fundSource, functional,
+                    kind, projectCode, projectName, economic);
+            return new PreparedPosting(type(), indicatorId, indicatorId, List.of(indicatorId),
+                    new AppropriateBudget(indicatorId, attributes, money, !Boolean.FALSE.equals(initial),
+                            effectiveDate, documentRef));
+        }
+    }
+
+    /** POST /api/v1/indicators/{indicatorId}/adjustments */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Adjustment(String indicatorId, String adjustmentId, String amount, String reason, LocalDate effectiveDate,
+                      String documentRef) implements PostingRequest {
+
+        @Override
+        public PostingType type() {
+            return PostingType.ADJUSTMENT;
+        }
+
+        @Override
+        public String postingId() {
+            return adjustmentId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("indicatorId", indicatorId);
+            v.id("adjustmentId", adjustmentId);
+            Money money = v.amount("amount", amount, true, Sign.NOT_ZERO);
+            v.text("reason", reason, true);
+            v.required("effectiveDate", effectiveDate);
+            v.text("documentRef", documentRef, false);
+            v.throwIfAny();
+            return new PreparedPosting(type(), adjustmentId, indicatorId, List.of(indicatorId),
+                    new AdjustBudget(indicatorId, adjustmentId, money, reason, effectiveDate, documentRef));
+        }
+    }
+
+    /** POST /api/v1/transfers */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Transfer(String transferId, String fromIndicatorId, String toIndicatorId, String amount, String reason,
+                    LocalDate effectiveDate, String documentRef) implements PostingRequest {
+
+        @Override
+        public PostingType type() {
+            return PostingType.TRANSFER;
+        }
+
+        @Override
+        public String postingId() {
+            return transferId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("transferId", transferId);
+            v.id("fromIndicatorId", fromIndicatorId);
+            v.id("toIndicatorId", toIndicatorId);
+            Money money = v.amount("amount", amount, true, Sign.POSITIVE);
+            v.text("reason", reason, true);
+            v.required("effectiveDate", effectiveDate);
+            v.text("documentRef", documentRef, false);
+            v.throwIfAny();
+            return new PreparedPosting(type(), transferId, fromIndicatorId, List.of(fromIndicatorId, toIndicatorId),
+                    new TransferBudget(transferId, fromIndicatorId, toIndicatorId, money, reason, effectiveDate,
+                            documentRef));
+        }
+    }
+
+    /** POST /api/v1/indicators/{indicatorId}/incomes */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Income(String indicatorId, String incomeId, String amount, LocalDate effectiveDate, String description)
+            implements PostingRequest {
+
+        @Override
+        public PostingType type() {
+            return PostingType.INCOME;
+        }
+
+        @Override
+        public String postingId() {
+            return incomeId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("indicatorId", indicatorId);
+            v.id("incomeId", incomeId);
+            Money money = v.amount("amount", amount, true, Sign.POSITIVE);
+            v.required("effectiveDate", effectiveDate);
+            v.text("description", description, false);
+            v.throwIfAny();
+            return new PreparedPosting(type(), incomeId, indicatorId, List.of(indicatorId),
+                    new RecordIncome(indicatorId, incomeId, money, effectiveDate, description));
+        }
+    }
+
+    /** POST /api/v1/expenditures */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Expenditure(String expenditureId, String indicatorId, String amount, String economicCode,
+                       LocalDate effectiveDate, String voucherNo, String payee, String description)
+            implements PostingRequest {
+
+        @Override
+        public PostingType type() {
+            return PostingType.EXPENDITURE;
+        }
+
+        @Override
+        public String postingId() {
+            return expenditureId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("expenditureId", expenditureId);
+            v.id("indicatorId", indicatorId);
+            Money money = v.amount("amount", amount, true, Sign.POSITIVE);
+            EconomicCode economic = Codes.economic(v, "economicCode", economicCode);
+            v.required("effectiveDate", effectiveDate);
+            v.text("voucherNo", voucherNo, false);
+            v.text("payee", payee, false);
+            v.text("description", description, false);
+            v.throwIfAny();
+            Codes.requireKnown(null, economic);
+            if (!economic.isSection()) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
+                        "an expenditure carries an economic 款 (5 digits), not " + economic,
+                        Map.of("field", "economicCode"));
+            }
+            return new PreparedPosting(type(), expenditureId, indicatorId, List.of(indicatorId),
+                    new RecordExpenditure(indicatorId, expenditureId, money, economic, effectiveDate, voucherNo,
+                            payee, description));
+        }
+    }
+
+    /** POST /api/v1/expenditures/{expenditureId}/reversals */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record Reversal(String expenditureId, String reversalId, String amount, String reason, LocalDate effectiveDate)
+            implements PostingRequest {
+
+        @Override
+        public PostingType type() {
+            return PostingType.REVERSAL;
+        }
+
+        @Override
+        public String postingId() {
+            return reversalId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("expenditureId", expenditureId);
+            v.id("reversalId", reversalId);
+            Money money = v.amount("amount", amount, false, Sign.POSITIVE);
+            v.text("reason", reason, true);
+            v.required("effectiveDate", effectiveDate);
+            v.throwIfAny();
+            String indicatorId = context.indicatorOfExpenditure(expenditureId).orElseThrow(() -> new ApiProblem(
+                    HttpStatus.NOT_FOUND, "EXPENDITURE_NOT_FOUND", "expenditure " + expenditureId + " does not exist"));
+            return new PreparedPosting(type(), reversalId, indicatorId, List.of(indicatorId),
+                    new ReverseExpenditure(indicatorId, reversalId, expenditureId, money, reason, effectiveDate));
+        }
+    }
+
+    /**
+     * POST /api/v1/indicators/{indicatorId}/carry-forward. An indicator is carried forward once,
+     * so its id is the posting's id.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record CarryForwardRequest(String indicatorId, String targetIndicatorId, String carryOverAmount,
+                               SurplusDisposition surplusDisposition, LocalDate effectiveDate)
+            implements PostingRequest {
+
+        @Override
+        public PostingType type() {
+            return PostingType.CARRY_FORWARD;
+        }
+
+        @Override
+        public String postingId() {
+            return indicatorId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("indicatorId", indicatorId);
+            v.id("targetIndicatorId", targetIndicatorId);
+            Money money = v.amount("carryOverAmount", carryOverAmount, false, Sign.NOT_NEGATIVE);
+            v.required("effectiveDate", effectiveDate);
+            v.throwIfAny();
+            return new PreparedPosting(type(), indicatorId, indicatorId, List.of(indicatorId, targetIndicatorId),
+                    new CarryForward(indicatorId, targetIndicatorId, money,
+                            Objects.requireNonNullElse(surplusDisposition, SurplusDisposition.CARRY), effectiveDate));
+        }
+    }
+
+    /** Classification codes: a malformed one is a validation failure, an unlisted one UNKNOWN_CODE. */
+    final class Codes {
+
+        private Codes() {
+        }
+
+        static FunctionalCode functional(Violations v, String field, String value) {
+            if (v.required(field, value) == null) {
+                return null;
+            }
+            try {
+                FunctionalCode code = new FunctionalCode(value);
+                if (!code.isItem()) {
+                    v.reject(field, "postings use a 项 (7 digits)");
+                }
+                return code;
+            } catch (IllegalArgumentException e) {
+                v.reject(field, e.getMessage());
+                return null;
+            }
+        }
+
+        static EconomicCode economic(Violations v, String field, String value) {
+            if (v.required(field, value) == null) {
+                return null;
+            }
+            try {
+                return new EconomicCode(value);
+            } catch (IllegalArgumentException e) {
+                v.reject(field, e.getMessage());
+                return null;
+            }
+        }
+
+        static void requireKnown(FunctionalCode functional, EconomicCode economic) {
+            ClassificationCatalog catalog = ClassificationCatalog.standard();
+            if (functional != null && !catalog.isKnown(functional)) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
+                        "functional code " + functional + " is not in the code list", Map.of("field", "functionalCode"));
+            }
+            if (economic != null && !catalog.isKnown(economic)) {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
+                        "economic code " + economic + " is not in the code list", Map.of("field", "economicCode"));
+            }
+        }
+    }
+}

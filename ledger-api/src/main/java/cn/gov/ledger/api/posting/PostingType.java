@@ -1,0 +1,6 @@
+package cn.gov.ledger.api.posting;
+
+/** The kinds of posting, as the batch endpoint names them in {@code type}. */
+public enum PostingType {
+    APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD
+}

@@ -1,0 +1,167 @@
+package cn.gov.ledger.api.reading;
+
+import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.core.indicator.IndicatorFigures;
+import cn.gov.ledger.core.money.Percentage;
+import cn.gov.ledger.projections.balance.BalanceQueries;
+import cn.gov.ledger.projections.balance.BalanceRow;
+import cn.gov.ledger.projections.balance.Dimension;
+import cn.gov.ledger.projections.balance.IndicatorView;
+import cn.gov.ledger.projections.balance.Scope;
+import cn.gov.ledger.projections.balance.TimeSlice;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Live and point-in-time figures: one indicator, balances per group, execution rates per group. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Reading", description = "Balances and execution rates, for any asOf (effective date) and knownAt")
+public class BalanceController {
+
+    private final BalanceQueries queries;
+    private final ReadConsistency consistency;
+    private final Clock clock;
+
+    public BalanceController(BalanceQueries queries, ReadConsistency consistency) {
+        this.queries = queries;
+        this.consistency = consistency;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    @Operation(summary = "An indicator's attributes and figures")
+    @GetMapping("/indicators/{indicatorId}")
+    Map<String, Object> indicator(@PathVariable String indicatorId,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                  @RequestParam(required = false) Instant knownAt,
+                                  @RequestParam(required = false) Long minSequence) {
+        consistency.await(minSequence);
+        long sequence = consistency.current();
+        IndicatorView view = queries.indicator(indicatorId, new TimeSlice(asOf, knownAt))
+                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "INDICATOR_NOT_FOUND",
+                        "indicator " + indicatorId + " does not exist"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("indicatorId", view.indicatorId());
+        body.put("fiscalYear", view.fiscalYear());
+        body.put("unitCode", view.unitCode());
+        body.put("fundSource", view.fundSource());
+        body.put("functionalCode", view.functionalCode());
+        body.put("kind", view.kind());
+        body.put("projectCode", view.projectCode());
+        body.put("projectName", view.projectName());
+        body.put("economicCode", view.economicCode());
+        body.put("sourceIndicatorId", view.sourceIndicatorId());
+        body.put("status", view.closed() ? "CLOSED" : "OPEN");
+        body.putAll(FigureFields.of(view.figures()));
+        body.put("asOf", asOf);
+        body.put("knownAt", knownAt);
+        body.put("sequence", sequence);
+        return body;
+    }
+
+    @Operation(summary = "Figures summed per group (groupBy: unit, fundSource, functionalClass, functionalSection, "
+            + "functionalItem, economicClass, economicSection, kind, project, indicator)")
+    @GetMapping("/balances")
+    Map<String, Object> balances(@RequestParam(required = false) Integer fiscalYear,
+                                 @RequestParam(required = false) String departmentCode,
+                                 @RequestParam(required = false) String unitCode,
+                                 @RequestParam(required = false) List<String> groupBy,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                 @RequestParam(required = false) Instant knownAt,
+                                 @RequestParam(required = false) Long minSequence) {
+        Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
+        List<Dimension> dimensions = ReadParameters.groupBy(groupBy);
+        consistency.await(minSequence);
+        long sequence = consistency.current();
+        List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
+                .map(row -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("key", row.key());
+                    out.putAll(FigureFields.of(row.figures()));
+                    return out;
+                }).toList();
+        return list(asOf, knownAt, sequence, rows);
+    }
+
+    @Operation(summary = "Execution rates per group against time progress (序时进度); answers ETag, honours If-None-Match")
+    @GetMapping("/execution-rates")
+    ResponseEntity<Map<String, Object>> executionRates(
+            @RequestParam(required = false) Integer fiscalYear,
+            @RequestParam(required = false) String departmentCode,
+            @RequestParam(required = false) String unitCode,
+            @RequestParam(required = false) List<String> groupBy,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) Instant knownAt,
+            @RequestParam(required = false) Long minSequence,
+            @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+        Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
+        List<Dimension> dimensions = ReadParameters.groupBy(groupBy);
+        consistency.await(minSequence);
+        long sequence = consistency.current();
+        LocalDate progressDate = asOf != null ? asOf : LocalDate.now(clock);
+        // The answer changes only when the read model moves on or the day (time progress) changes.
+        String etag = "W/\"" + sequence + "-" + digest(scope + "|" + dimensions + "|" + asOf + "|" + knownAt + "|"
+                + progressDate) + "\"";
+        CacheControl cache = CacheControl.noCache();
+        if (etag.equals(ifNoneMatch)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
+        }
+        BigDecimal timeProgress = TimeProgress.of(scope.fiscalYear(), progressDate);
+        List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
+                .map(row -> rateRow(row, timeProgress)).toList();
+        return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(list(asOf, knownAt, sequence, rows));
+    }
+
+    private static Map<String, Object> rateRow(BalanceRow row, BigDecimal timeProgress) {
+        IndicatorFigures f = row.figures();
+        BigDecimal executionRate = Percentage.of(f.spent(), f.budget()).orElse(null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("key", row.key());
+        out.put("initialBudget", f.initial().toString());
+        out.put("adjustedBudget", f.budget().toString());
+        out.put("spent", f.spent().toString());
+        out.put("rateOfInitial", FigureFields.rate(Percentage.of(f.spent(), f.initial()).orElse(null)));
+        out.put("executionRate", FigureFields.rate(executionRate));
+        out.put("timeProgress", timeProgress.toPlainString());
+        out.put("lag", executionRate == null ? null : timeProgress.subtract(executionRate).toPlainString());
+        return out;
+    }
+
+    static Map<String, Object> list(LocalDate asOf, Instant knownAt, long sequence, List<?> rows) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("asOf", asOf);
+        body.put("knownAt", knownAt);
+        body.put("sequence", sequence);
+        body.put("rows", rows);
+        return body;
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

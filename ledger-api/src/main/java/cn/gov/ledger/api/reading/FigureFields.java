@@ -1,0 +1,32 @@
+package cn.gov.ledger.api.reading;
+
+import cn.gov.ledger.core.indicator.IndicatorFigures;
+import cn.gov.ledger.core.money.Percentage;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** How figures are written in answers: amounts as strings in 元, rates as percentage strings or null. */
+final class FigureFields {
+
+    private FigureFields() {
+    }
+
+    static Map<String, Object> of(IndicatorFigures f) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("initialBudget", f.initial().toString());
+        fields.put("adjustments", f.adjustments().toString());
+        fields.put("carriedIn", f.carriedIn().toString());
+        fields.put("budget", f.budget().toString());
+        fields.put("income", f.income().toString());
+        fields.put("spent", f.spent().toString());
+        fields.put("authorityLeft", f.authorityLeft().toString());
+        fields.put("fundsBalance", f.fundsBalance().toString());
+        fields.put("executionRate", rate(Percentage.of(f.spent(), f.budget()).orElse(null)));
+        return fields;
+    }
+
+    static String rate(BigDecimal percent) {
+        return percent == null ? null : percent.toPlainString();
+    }
+}

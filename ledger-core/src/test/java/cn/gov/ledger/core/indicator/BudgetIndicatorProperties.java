@@ -1,0 +1,620 @@
+package cn.gov.ledger.core.indicator;
+
+import static cn.gov.ledger.core.indicator.Fixtures.ADMIN_OPERATION;
+import static cn.gov.ledger.core.indicator.Fixtures.OTHER_UNIT;
+import static cn.gov.ledger.core.indicator.Fixtures.RECEPTION;
+import static cn.gov.ledger.core.indicator.Fixtures.UNIT;
+import static cn.gov.ledger.core.indicator.Fixtures.YEAR;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.ledger.core.classification.EconomicCode;
+import cn.gov.ledger.core.money.Money;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Builders;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/**
+ * Random command sequences against one indicator (and, for transfers and year end, a few), sent
+ * through Axon's event-sourcing repository. An independent model in this class predicts which
+ * rules each command breaks; the ledger must refuse exactly the commands that break one, name one
+ * of the broken rules, and store nothing for them.
+ */
+class BudgetIndicatorProperties {
+
+    private static final String ID = "IND";
+    private static final LocalDate IN_YEAR = LocalDate.of(YEAR, 7, 1);
+    private static final LocalDate OUTSIDE_YEAR = LocalDate.of(YEAR - 1, 12, 31);
+    /** What a sequence may spend with: known 款, a 类 (not a 款) and an unknown code. */
+    private static final String[] SPEND_CODES = {"30201", "30217", "302", "30298"};
+
+    // ------------------------------------------------------------------ one indicator
+
+    /** How the indicator is opened: by appropriation (initial or mid-year) or by last year's carry-forward. */
+    record Opening(long fen, boolean initial, boolean byCarryForward, EconomicCode restriction) {
+    }
+
+    /** A command of the sequence; relative amounts are resolved against the model when sent. */
+    sealed interface Step permits Adjust, Income, Spend, Reverse {
+    }
+
+    /** {@code relative}: the amount is −(authority left) + fen, so fen ≈ 0 hits the "below spent" edge. */
+    record Adjust(long fen, boolean relative, boolean outsideYear) implements Step {
+    }
+
+    record Income(long fen, boolean outsideYear) implements Step {
+    }
+
+    /** {@code relative}: the amount is authority left + fen, so fen ≈ 0 hits the 无预算不支出 edge. */
+    record Spend(String expenditureId, long fen, boolean relative, String code, boolean outsideYear) implements Step {
+    }
+
+    /**
+     * Reverses the {@code pick}-th expenditure recorded so far, or one never recorded when
+     * {@code unknown}; {@code fen} null reverses what is left; {@code relative}: what is left + fen.
+     */
+    record Reverse(int pick, boolean unknown, Long fen, boolean relative, boolean outsideYear) implements Step {
+    }
+
+    record Scenario(Opening opening, List<Step> steps) {
+    }
+
+    /** The figures as the test computes them, independently of {@link IndicatorState}. */
+    static final class Model {
+        long initial;
+        long adjustments;
+        long carriedIn;
+        long income;
+        long spent;
+        final Map<String, Long> leftOfExpenditure = new HashMap<>();
+        final Map<String, EconomicCode> codeOfExpenditure = new HashMap<>();
+        final EconomicCode restriction;
+
+        Model(EconomicCode restriction) {
+            this.restriction = restriction;
+        }
+
+        long authorityLeft() {
+            return initial + adjustments + carriedIn - spent;
+        }
+
+        IndicatorFigures figures() {
+            return new IndicatorFigures(Money.ofFen(initial), Money.ofFen(adjustments), Money.ofFen(carriedIn),
+                    Money.ofFen(income), Money.ofFen(spent));
+        }
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void everyCommandIsDecidedByTheRulesAndTheFiguresAlwaysAddUp(@ForAll("scenarios") Scenario scenario) {
+        try (InMemoryLedger ledger = new InMemoryLedger()) {
+            Model model = open(ledger, scenario.opening());
+            int counter = 0;
+            for (Step step : scenario.steps()) {
+                counter++;
+                Object command = command(step, model, "C" + counter);
+                Set<Rejection> broken = brokenRules(command, model);
+                List<Object> before = ledger.allEvents();
+
+                Optional<LedgerRejection> rejection = ledger.send(command);
+
+                List<Object> after = ledger.allEvents();
+                Statistics.label("accepted").collect(command.getClass().getSimpleName(), rejection.isEmpty());
+                rejection.ifPresent(r -> Statistics.label("rejection").collect(r.reason()));
+                if (broken.isEmpty()) {
+                    assertThat(rejection).as("%s breaks no rule", command).isEmpty();
+                    // exactly the one event the command describes, appended to the stream
+                    assertThat(after.subList(0, before.size())).isEqualTo(before);
+                    assertThat(after.subList(before.size(), after.size())).containsExactly(expectedEvent(command, model));
+                    applyTo(model, command);
+                } else {
+                    // (d) a rejected command emits nothing, and says which rule it broke
+                    assertThat(rejection).as("%s breaks %s", command, broken).isPresent();
+                    assertThat(rejection.get().reason()).as("rejection of %s", command).isIn(broken);
+                    assertThat(after).isEqualTo(before);
+                }
+                checkInvariants(ledger, model);
+            }
+        }
+        // the generator must reach every outcome, or the property proves little
+        Statistics.label("accepted").coverage(checker -> {
+            for (String type : List.of("AdjustBudget", "RecordIncome", "RecordExpenditure", "ReverseExpenditure")) {
+                checker.check(type, true).count(n -> n > 0);
+                checker.check(type, false).count(n -> n > 0);
+            }
+        });
+        Statistics.label("rejection").coverage(checker -> {
+            for (Rejection reason : EnumSet.of(Rejection.INVALID_AMOUNT, Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
+                    Rejection.BUDGET_BELOW_SPENT, Rejection.BUDGET_EXCEEDED, Rejection.UNKNOWN_CODE,
+                    Rejection.ECONOMIC_CODE_NOT_ALLOWED, Rejection.ID_CONFLICT, Rejection.EXPENDITURE_NOT_FOUND,
+                    Rejection.REVERSAL_EXCEEDS_EXPENDITURE)) {
+                checker.check(reason).count(n -> n > 0);
+            }
+        });
+    }
+
+    private static Model open(InMemoryLedger ledger, Opening opening) {
+        IndicatorAttributes attributes = new IndicatorAttributes(YEAR, UNIT, FundSource.GENERAL_BUDGET,
+                ADMIN_OPERATION, ExpenditureKind.PROJECT, "P1", "项目", opening.restriction());
+        Model model = new Model(opening.restriction());
+        if (opening.byCarryForward()) {
+            IndicatorAttributes lastYear = new IndicatorAttributes(YEAR - 1, UNIT, FundSource.GENERAL_BUDGET,
+                    ADMIN_OPERATION, ExpenditureKind.PROJECT, "P1", "项目", opening.restriction());
+            LocalDate lastYearDate = LocalDate.of(YEAR - 1, 3, 1);
+            ledger.accept(new AppropriateBudget("PREV", lastYear, Money.ofFen(opening.fen()), true, lastYearDate, "doc"));
+            if (opening.fen() > 0) {
+                ledger.accept(new RecordIncome("PREV", "PREV-I", Money.ofFen(opening.fen()), lastYearDate, "拨款"));
+            }
+            ledger.accept(new CarryForward("PREV", ID, null, null, LocalDate.of(YEAR - 1, 12, 31)));
+            model.carriedIn = opening.fen();
+        } else {
+            ledger.accept(new AppropriateBudget(ID, attributes, Money.ofFen(opening.fen()), opening.initial(),
+                    LocalDate.of(YEAR, 1, 1), "doc"));
+            if (opening.initial()) {
+                model.initial = opening.fen();
+            } else {
+                model.adjustments = opening.fen();
+            }
+        }
+        assertThat(ledger.replay(ID).attributes()).isEqualTo(attributes);
+        checkInvariants(ledger, model);
+        return model;
+    }
+
+    private static Object command(Step step, Model model, String commandId) {
+        if (step instanceof Adjust s) {
+            long fen = s.relative() ? -model.authorityLeft() + s.fen() : s.fen();
+            return new AdjustBudget(ID, commandId, Money.ofFen(fen), "调整", date(s.outsideYear()), "doc-" + commandId);
+        } else if (step instanceof Income s) {
+            return new RecordIncome(ID, commandId, Money.ofFen(s.fen()), date(s.outsideYear()), "收入");
+        } else if (step instanceof Spend s) {
+            long fen = s.relative() ? model.authorityLeft() + s.fen() : s.fen();
+            return new RecordExpenditure(ID, s.expenditureId(), Money.ofFen(fen), new EconomicCode(s.code()),
+                    date(s.outsideYear()), "v-" + commandId, "payee", "支出");
+        } else if (step instanceof Reverse s) {
+            List<String> recorded = model.leftOfExpenditure.keySet().stream().sorted().toList();
+            String expenditureId = s.unknown() || recorded.isEmpty() ? "E-NEVER" : recorded.get(s.pick() % recorded.size());
+            Money amount = null;
+            if (s.fen() != null) {
+                long left = model.leftOfExpenditure.getOrDefault(expenditureId, 0L);
+                amount = Money.ofFen(s.relative() ? left + s.fen() : s.fen());
+            }
+            return new ReverseExpenditure(ID, commandId, expenditureId, amount, "冲销", date(s.outsideYear()));
+        }
+        throw new IllegalArgumentException(String.valueOf(step));
+    }
+
+    private static LocalDate date(boolean outsideYear) {
+        return outsideYear ? OUTSIDE_YEAR : IN_YEAR;
+    }
+
+    /** The rules of DOMAIN.md a command breaks, as the model sees them; empty when it must be accepted. */
+    private static Set<Rejection> brokenRules(Object command, Model model) {
+        Set<Rejection> broken = EnumSet.noneOf(Rejection.class);
+        if (command instanceof AdjustBudget c) {
+            outsideYear(c.effectiveDate(), broken);
+            if (c.amount().isZero()) {
+                broken.add(Rejection.INVALID_AMOUNT);
+            }
+            if (model.authorityLeft() + c.amount().fen() < 0) {
+                broken.add(Rejection.BUDGET_BELOW_SPENT);
+            }
+        } else if (command instanceof RecordIncome c) {
+            outsideYear(c.effectiveDate(), broken);
+            if (c.amount().fen() <= 0) {
+                broken.add(Rejection.INVALID_AMOUNT);
+            }
+        } else if (command instanceof RecordExpenditure c) {
+            outsideYear(c.effectiveDate(), broken);
+            String code = c.economicCode().value();
+            if (!code.equals("30201") && !code.equals("30217")) {
+                broken.add(Rejection.UNKNOWN_CODE);
+            }
+            if (model.restriction != null && !model.restriction.value().equals(code)) {
+                broken.add(Rejection.ECONOMIC_CODE_NOT_ALLOWED);
+            }
+            if (c.amount().fen() <= 0) {
+                broken.add(Rejection.INVALID_AMOUNT);
+            }
+            if (model.leftOfExpenditure.containsKey(c.expenditureId())) {
+                broken.add(Rejection.ID_CONFLICT);
+            }
+            if (c.amount().fen() > model.authorityLeft()) {
+                broken.add(Rejection.BUDGET_EXCEEDED);
+            }
+        } else if (command instanceof ReverseExpenditure c) {
+            Long left = model.leftOfExpenditure.get(c.expenditureId());
+            if (left == null) {
+                broken.add(Rejection.EXPENDITURE_NOT_FOUND);
+                return broken;
+            }
+            outsideYear(c.effectiveDate(), broken);
+            if (c.amount() != null && c.amount().fen() <= 0) {
+                broken.add(Rejection.INVALID_AMOUNT);
+            } else {
+                long amount = c.amount() == null ? left : c.amount().fen();
+                if (amount <= 0 || amount > left) {
+                    broken.add(Rejection.REVERSAL_EXCEEDS_EXPENDITURE);
+                }
+            }
+        }
+        return broken;
+    }
+
+    private static void outsideYear(LocalDate date, Set<Rejection> broken) {
+        if (date.getYear() != YEAR) {
+            broken.add(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR);
+        }
+    }
+
+    private static Object expectedEvent(Object command, Model model) {
+        if (command instanceof AdjustBudget c) {
+            return new BudgetAdjusted(ID, c.adjustmentId(), c.amount(), c.reason(), c.effectiveDate(), c.documentRef());
+        } else if (command instanceof RecordIncome c) {
+            return new IncomeRecorded(ID, c.incomeId(), c.amount(), c.effectiveDate(), c.description());
+        } else if (command instanceof RecordExpenditure c) {
+            return new ExpenditureRecorded(ID, c.expenditureId(), c.amount(), c.economicCode(), c.effectiveDate(),
+                    c.voucherNo(), c.payee(), c.description());
+        } else if (command instanceof ReverseExpenditure c) {
+            long amount = c.amount() == null ? model.leftOfExpenditure.get(c.expenditureId()) : c.amount().fen();
+            return new ExpenditureReversed(ID, c.reversalId(), c.expenditureId(), Money.ofFen(amount),
+                    spentCode(command, model), c.reason(), c.effectiveDate());
+        }
+        throw new IllegalArgumentException(String.valueOf(command));
+    }
+
+    /** The economic code a reversal carries: the one of the expenditure it reverses. */
+    private static EconomicCode spentCode(Object command, Model model) {
+        return model.codeOfExpenditure.get(((ReverseExpenditure) command).expenditureId());
+    }
+
+    private static void applyTo(Model model, Object command) {
+        if (command instanceof AdjustBudget c) {
+            model.adjustments += c.amount().fen();
+        } else if (command instanceof RecordIncome c) {
+            model.income += c.amount().fen();
+        } else if (command instanceof RecordExpenditure c) {
+            model.spent += c.amount().fen();
+            model.leftOfExpenditure.put(c.expenditureId(), c.amount().fen());
+            model.codeOfExpenditure.put(c.expenditureId(), c.economicCode());
+        } else if (command instanceof ReverseExpenditure c) {
+            long left = model.leftOfExpenditure.get(c.expenditureId());
+            long amount = c.amount() == null ? left : c.amount().fen();
+            model.spent -= amount;
+            model.leftOfExpenditure.put(c.expenditureId(), left - amount);
+        }
+    }
+
+    private static void checkInvariants(InMemoryLedger ledger, Model model) {
+        List<IndicatorEvent> events = ledger.events(ID);
+        IndicatorFigures replayed = IndicatorState.replay(events).figures();
+
+        // (c) the audit replay, the live aggregate and the model agree
+        assertThat(replayed).isEqualTo(model.figures());
+        assertThat(ledger.liveState(ID).figures()).isEqualTo(replayed);
+
+        // (a) 无预算不支出: the authority left is never negative
+        assertThat(replayed.authorityLeft().isNegative()).as("authority left %s", replayed.authorityLeft()).isFalse();
+
+        // (b) funds identity, against the amounts of the events themselves
+        long carriedIn = 0;
+        long income = 0;
+        long spent = 0;
+        for (IndicatorEvent event : events) {
+            if (event instanceof CarriedIn e) {
+                carriedIn += e.amount().fen();
+            } else if (event instanceof IncomeRecorded e) {
+                income += e.amount().fen();
+            } else if (event instanceof ExpenditureRecorded e) {
+                spent += e.amount().fen();
+            } else if (event instanceof ExpenditureReversed e) {
+                spent -= e.amount().fen();
+            }
+        }
+        assertThat(replayed.fundsBalance())
+                .isEqualTo(replayed.carriedIn().plus(replayed.income()).minus(replayed.spent()))
+                .isEqualTo(Money.ofFen(carriedIn + income - spent));
+    }
+
+    @Provide
+    Arbitrary<Scenario> scenarios() {
+        Arbitrary<Opening> opening = Combinators.combine(
+                Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0L)),
+                        Tuple.of(6, Arbitraries.longs().between(1, 5_000_000))),
+                Arbitraries.of(true, true, false),
+                Arbitraries.of(false, false, false, true),
+                Arbitraries.of(null, null, RECEPTION)
+        ).as(Opening::new);
+        Arbitrary<List<Step>> steps = step().list().ofMinSize(1).ofMaxSize(40);
+        return Combinators.combine(opening, steps).as(Scenario::new);
+    }
+
+    // ------------------------------------------------------------------ transfers (调剂)
+
+    /** A and B belong to one unit, C to another; all of the same fiscal year. */
+    private static final List<String> TRANSFER_INDICATORS = List.of("A", "B", "C");
+
+    /** {@code relative}: the amount is the source's authority left + fen. */
+    record Move(int from, int to, long fen, boolean relative, boolean spend) {
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void transfersMoveAuthorityWithinAUnitAndNetToZero(
+            @ForAll("budgets") List<Long> budgets, @ForAll("moves") List<Move> moves) {
+        try (InMemoryLedger ledger = new InMemoryLedger()) {
+            long[] budget = new long[3];
+            long[] spent = new long[3];
+            for (int i = 0; i < 3; i++) {
+                String unit = i < 2 ? UNIT : OTHER_UNIT;
+                ledger.accept(Fixtures.appropriate(TRANSFER_INDICATORS.get(i), Fixtures.project(YEAR, unit), "0"));
+                ledger.accept(new AdjustBudget(TRANSFER_INDICATORS.get(i), "ADJ", Money.ofFen(budgets.get(i) + 1),
+                        "追加", IN_YEAR, "doc"));
+                budget[i] = budgets.get(i) + 1;
+            }
+            long unitTotal = budget[0] + budget[1];
+            int counter = 0;
+            for (Move move : moves) {
+                counter++;
+                String from = TRANSFER_INDICATORS.get(move.from());
+                long authority = budget[move.from()] - spent[move.from()];
+                long fen = move.relative() ? authority + move.fen() : move.fen();
+                Set<Rejection> broken = EnumSet.noneOf(Rejection.class);
+                Object command;
+                if (move.spend()) {
+                    command = new RecordExpenditure(from, "E" + counter, Money.ofFen(fen), Fixtures.OFFICE, IN_YEAR,
+                            "v", "payee", "支出");
+                    if (fen <= 0) {
+                        broken.add(Rejection.INVALID_AMOUNT);
+                    }
+                } else {
+                    String to = TRANSFER_INDICATORS.get(move.to());
+                    command = new TransferBudget("T" + counter, from, to, Money.ofFen(fen), "调剂", IN_YEAR, "doc");
+                    if (move.from() == move.to() || (move.from() == 2) != (move.to() == 2)) {
+                        broken.add(Rejection.TRANSFER_NOT_ALLOWED);
+                    }
+                    if (fen <= 0) {
+                        broken.add(Rejection.INVALID_AMOUNT);
+                    }
+                }
+                if (fen > authority) {
+                    broken.add(Rejection.BUDGET_EXCEEDED);
+                }
+                List<Object> before = ledger.allEvents();
+
+                Optional<LedgerRejection> rejection = ledger.send(command);
+
+                List<Object> after = ledger.allEvents();
+                Statistics.label("outcome").collect(move.spend() ? "spend" : "transfer",
+                        rejection.map(r -> r.reason().name()).orElse("accepted"));
+                if (broken.isEmpty()) {
+                    assertThat(rejection).as("%s breaks no rule", command).isEmpty();
+                    List<Object> added = after.subList(before.size(), after.size());
+                    if (command instanceof TransferBudget t) {
+                        assertThat(added).containsExactlyInAnyOrder(
+                                new BudgetTransferredOut(t.fromIndicatorId(), t.transferId(), t.toIndicatorId(),
+                                        t.amount(), t.reason(), t.effectiveDate(), t.documentRef()),
+                                new BudgetTransferredIn(t.toIndicatorId(), t.transferId(), t.fromIndicatorId(),
+                                        t.amount(), t.reason(), t.effectiveDate(), t.documentRef()));
+                        budget[move.from()] -= fen;
+                        budget[move.to()] += fen;
+                    } else {
+                        assertThat(added).hasSize(1).first().isInstanceOf(ExpenditureRecorded.class);
+                        spent[move.from()] += fen;
+                    }
+                } else {
+                    assertThat(rejection).as("%s breaks %s", command, broken).isPresent();
+                    assertThat(rejection.get().reason()).as("rejection of %s", command).isIn(broken);
+                    assertThat(after).isEqualTo(before);
+                }
+
+                long[] replayedBudget = new long[3];
+                for (int i = 0; i < 3; i++) {
+                    IndicatorFigures figures = ledger.replay(TRANSFER_INDICATORS.get(i)).figures();
+                    replayedBudget[i] = figures.budget().fen();
+                    assertThat(figures.budget().fen()).isEqualTo(budget[i]);
+                    assertThat(figures.spent().fen()).isEqualTo(spent[i]);
+                    assertThat(figures.authorityLeft().isNegative()).isFalse();
+                }
+                // transfers net to zero within the unit and never reach another unit
+                assertThat(replayedBudget[0] + replayedBudget[1]).isEqualTo(unitTotal);
+                assertThat(replayedBudget[2]).isEqualTo(budgets.get(2) + 1);
+            }
+        }
+        Statistics.label("outcome").coverage(checker -> {
+            checker.check("transfer", "accepted").count(n -> n > 0);
+            checker.check("transfer", "BUDGET_EXCEEDED").count(n -> n > 0);
+            checker.check("transfer", "TRANSFER_NOT_ALLOWED").count(n -> n > 0);
+            checker.check("transfer", "INVALID_AMOUNT").count(n -> n > 0);
+            checker.check("spend", "accepted").count(n -> n > 0);
+        });
+    }
+
+    @Provide
+    Arbitrary<List<Long>> budgets() {
+        return Arbitraries.longs().between(0, 1_000_000).list().ofSize(3);
+    }
+
+    @Provide
+    Arbitrary<List<Move>> moves() {
+        Arbitrary<Integer> indicator = Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(3, 1), Tuple.of(1, 2));
+        Arbitrary<Move> absolute = Combinators.combine(indicator, indicator, amount(), Arbitraries.of(false, false, true))
+                .as((from, to, fen, spend) -> new Move(from, to, fen, false, spend));
+        Arbitrary<Move> edge = Combinators.combine(indicator, indicator, Arbitraries.longs().between(-1, 1),
+                Arbitraries.of(false, false, true))
+                .as((from, to, fen, spend) -> new Move(from, to, fen, true, spend));
+        return Arbitraries.frequencyOf(Tuple.of(3, absolute), Tuple.of(1, edge)).list().ofMinSize(1).ofMaxSize(20);
+    }
+
+    // ------------------------------------------------------------------ year end (年终结转)
+
+    /**
+     * {@code carryOver}: null for the default (the whole balance), else the balance + {@code delta}
+     * when {@code relative}, else {@code delta} itself.
+     */
+    record YearEnd(ExpenditureKind kind, long initial, long income, List<Long> spending, boolean carryOverGiven,
+                   boolean relative, long delta, SurplusDisposition disposition, Long existingTargetBudget) {
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
+    void carryForwardSplitsTheFundsBalanceAndCarriesWhatIsNotTakenBack(@ForAll("yearEnds") YearEnd yearEnd) {
+        try (InMemoryLedger ledger = new InMemoryLedger()) {
+            IndicatorAttributes attributes = new IndicatorAttributes(YEAR, UNIT, FundSource.GENERAL_BUDGET,
+                    ADMIN_OPERATION, yearEnd.kind(), null, null, null);
+            ledger.accept(new AppropriateBudget("S", attributes, Money.ofFen(yearEnd.initial()), true, IN_YEAR, "doc"));
+            if (yearEnd.income() > 0) {
+                ledger.accept(new RecordIncome("S", "I", Money.ofFen(yearEnd.income()), IN_YEAR, "拨款"));
+            }
+            long spent = 0;
+            for (long fen : yearEnd.spending()) {
+                if (fen <= yearEnd.initial() - spent) {
+                    ledger.accept(new RecordExpenditure("S", "E" + spent, Money.ofFen(fen), Fixtures.OFFICE, IN_YEAR,
+                            "v", "payee", "支出"));
+                    spent += fen;
+                }
+            }
+            long targetBudget = 0;
+            if (yearEnd.existingTargetBudget() != null) {
+                targetBudget = yearEnd.existingTargetBudget();
+                ledger.accept(new AppropriateBudget("S2025", attributes.nextYear(), Money.ofFen(targetBudget), true,
+                        LocalDate.of(YEAR + 1, 1, 1), "doc"));
+            }
+            long balance = yearEnd.income() - spent;
+            assertThat(ledger.replay("S").figures().fundsBalance().fen()).isEqualTo(balance);
+            Long carryOver = !yearEnd.carryOverGiven() ? null
+                    : yearEnd.relative() ? balance + yearEnd.delta() : yearEnd.delta();
+            long effectiveCarryOver = carryOver == null ? balance : carryOver;
+            long surplus = balance - effectiveCarryOver;
+            Set<Rejection> broken = EnumSet.noneOf(Rejection.class);
+            if (balance < 0 || effectiveCarryOver < 0 || surplus < 0) {
+                broken.add(Rejection.CARRY_FORWARD_SPLIT_INVALID);
+            }
+            if (surplus > 0 && yearEnd.kind() == ExpenditureKind.BASIC) {
+                broken.add(Rejection.SURPLUS_ON_BASIC_INDICATOR);
+            }
+            CarryForward command = new CarryForward("S", "S2025", carryOver == null ? null : Money.ofFen(carryOver),
+                    yearEnd.disposition(), DEC_31_OF_YEAR);
+            List<Object> before = ledger.allEvents();
+
+            Optional<LedgerRejection> rejection = ledger.send(command);
+
+            Statistics.label("outcome").collect(rejection.map(r -> r.reason().name()).orElse("accepted"));
+            if (broken.isEmpty()) {
+                assertThat(rejection).as("%s breaks no rule", command).isEmpty();
+                SurplusDisposition disposition = yearEnd.disposition() == null
+                        ? SurplusDisposition.CARRY : yearEnd.disposition();
+                assertThat(ledger.events("S")).last().isEqualTo(new CarriedForward("S", "S2025",
+                        Money.ofFen(effectiveCarryOver), Money.ofFen(surplus), disposition, DEC_31_OF_YEAR));
+                IndicatorState target = ledger.replay("S2025");
+                long carried = effectiveCarryOver + (disposition == SurplusDisposition.CARRY ? surplus : 0);
+                assertThat(target.figures().carriedIn().fen()).isEqualTo(carried);
+                assertThat(target.figures().initial().fen()).isEqualTo(targetBudget);
+                assertThat(target.attributes()).isEqualTo(attributes.nextYear());
+                assertThat(ledger.replay("S").closed()).isTrue();
+                assertThat(ledger.reject(new RecordIncome("S", "I2", Money.ofFen(1), IN_YEAR, "拨款")))
+                        .isEqualTo(Rejection.INDICATOR_CLOSED);
+            } else {
+                assertThat(rejection).as("%s breaks %s", command, broken).isPresent();
+                assertThat(rejection.get().reason()).as("rejection of %s", command).isIn(broken);
+                assertThat(ledger.allEvents()).isEqualTo(before);
+                assertThat(ledger.replay("S").closed()).isFalse();
+            }
+        }
+        Statistics.label("outcome").coverage(checker -> {
+            checker.check("accepted").count(n -> n > 0);
+            checker.check("CARRY_FORWARD_SPLIT_INVALID").count(n -> n > 0);
+            checker.check("SURPLUS_ON_BASIC_INDICATOR").count(n -> n > 0);
+        });
+    }
+
+    private static final LocalDate DEC_31_OF_YEAR = LocalDate.of(YEAR, 12, 31);
+
+    @Provide
+    Arbitrary<YearEnd> yearEnds() {
+        Arbitrary<Long> money = Arbitraries.longs().between(0, 1_000_000);
+        return Builders.withBuilder(() -> new YearEnd(ExpenditureKind.PROJECT, 0, 0, List.of(), false, false, 0,
+                        null, null))
+                .use(Arbitraries.of(ExpenditureKind.BASIC, ExpenditureKind.PROJECT))
+                .in((y, kind) -> new YearEnd(kind, y.initial(), y.income(), y.spending(), y.carryOverGiven(),
+                        y.relative(), y.delta(), y.disposition(), y.existingTargetBudget()))
+                .use(money).in((y, initial) -> new YearEnd(y.kind(), initial, y.income(), y.spending(),
+                        y.carryOverGiven(), y.relative(), y.delta(), y.disposition(), y.existingTargetBudget()))
+                .use(money).in((y, income) -> new YearEnd(y.kind(), y.initial(), income, y.spending(),
+                        y.carryOverGiven(), y.relative(), y.delta(), y.disposition(), y.existingTargetBudget()))
+                .use(Arbitraries.longs().between(1, 400_000).list().ofMaxSize(4))
+                .in((y, spending) -> new YearEnd(y.kind(), y.initial(), y.income(), spending,
+                        y.carryOverGiven(), y.relative(), y.delta(), y.disposition(), y.existingTargetBudget()))
+                .use(Arbitraries.of(false, true, true)).in((y, given) -> new YearEnd(y.kind(), y.initial(),
+                        y.income(), y.spending(), given, y.relative(), y.delta(), y.disposition(),
+                        y.existingTargetBudget()))
+                .use(Arbitraries.of(false, true)).in((y, relative) -> new YearEnd(y.kind(), y.initial(), y.income(),
+                        y.spending(), y.carryOverGiven(), relative, y.delta(), y.disposition(),
+                        y.existingTargetBudget()))
+                .use(Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.longs().between(-2, 1)),
+                        Tuple.of(1, Arbitraries.longs().between(-500_000, 500_000))))
+                .in((y, delta) -> new YearEnd(y.kind(), y.initial(), y.income(), y.spending(), y.carryOverGiven(),
+                        y.relative(), delta, y.disposition(), y.existingTargetBudget()))
+                .use(Arbitraries.of(SurplusDisposition.CARRY, SurplusDisposition.RECAPTURE).injectNull(0.3))
+                .in((y, disposition) -> new YearEnd(y.kind(), y.initial(), y.income(), y.spending(),
+                        y.carryOverGiven(), y.relative(), y.delta(), disposition, y.existingTargetBudget()))
+                .use(money.injectNull(0.6)).in((y, target) -> new YearEnd(y.kind(), y.initial(), y.income(),
+                        y.spending(), y.carryOverGiven(), y.relative(), y.delta(), y.disposition(), target))
+                .build();
+    }
+
+    /** Amounts in fen: zero, small ones of either sign, everyday ones and some beyond any budget. */
+    private static Arbitrary<Long> amount() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(0L)),
+                Tuple.of(1, Arbitraries.longs().between(-200, 200)),
+                Tuple.of(6, Arbitraries.longs().between(1, 200_000)),
+                Tuple.of(1, Arbitraries.longs().between(200_000, 5_000_000)));
+    }
+
+    private Arbitrary<Step> step() {
+        Arbitrary<Long> edge = Arbitraries.longs().between(-1, 1);
+        Arbitrary<Boolean> relative = Arbitraries.frequency(Tuple.of(2, false), Tuple.of(1, true));
+        Arbitrary<Boolean> outsideYear = Arbitraries.frequency(Tuple.of(20, false), Tuple.of(1, true));
+        Arbitrary<String> spendId = Arbitraries.strings().withChars("123456").ofLength(1).map(n -> "E" + n);
+        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 5);
+        Arbitrary<Boolean> unknown = Arbitraries.frequency(Tuple.of(10, false), Tuple.of(1, true));
+        Arbitrary<String> code = Arbitraries.frequency(
+                Tuple.of(12, SPEND_CODES[0]), Tuple.of(6, SPEND_CODES[1]),
+                Tuple.of(1, SPEND_CODES[2]), Tuple.of(1, SPEND_CODES[3]));
+
+        Arbitrary<Step> adjust = relative.flatMap(r -> Combinators.combine(
+                r ? edge : amount().map(fen -> fen % 2 == 0 ? fen : -fen), outsideYear)
+                .as((fen, out) -> (Step) new Adjust(fen, r, out)));
+        Arbitrary<Step> income = Combinators.combine(amount(), outsideYear)
+                .as((fen, out) -> (Step) new Income(fen, out));
+        Arbitrary<Step> spend = relative.flatMap(r -> Combinators.combine(spendId, r ? edge : amount(), code, outsideYear)
+                .as((id, fen, c, out) -> (Step) new Spend(id, fen, r, c, out)));
+        Arbitrary<Step> reverse = Arbitraries.frequencyOf(
+                Tuple.of(2, Combinators.combine(pick, unknown, outsideYear)
+                        .as((p, u, out) -> (Step) new Reverse(p, u, null, false, out))),
+                Tuple.of(2, Combinators.combine(pick, unknown, edge, outsideYear)
+                        .as((p, u, fen, out) -> (Step) new Reverse(p, u, fen, true, out))),
+                Tuple.of(2, Combinators.combine(pick, unknown, amount().map(fen -> fen / 4), outsideYear)
+                        .as((p, u, fen, out) -> (Step) new Reverse(p, u, fen, false, out))));
+        return Arbitraries.frequencyOf(
+                Tuple.of(2, adjust),
+                Tuple.of(2, income),
+                Tuple.of(5, spend),
+                Tuple.of(3, reverse));
+    }
+}

@@ -1,0 +1,93 @@
+package cn.gov.ledger.projections.balance;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Balances of indicators and of groups of them, summed from the movement journal. */
+public class BalanceQueries {
+
+    private final JdbcTemplate jdbc;
+
+    public BalanceQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<IndicatorView> indicator(String indicatorId, TimeSlice time) {
+        List<Object> args = new ArrayList<>();
+        String closedFilter = closedFilter(time, args);
+        String movementFilter = timeFilter(time, args);
+        args.add(indicatorId);
+        String sql = "SELECT i.*, (" + closedFilter + ") AS closed, " + Totals.COLUMNS
+                + " FROM rm_indicator i LEFT JOIN rm_movement m ON m.indicator_id = i.indicator_id" + movementFilter
+                + " WHERE i.indicator_id = ? GROUP BY i.indicator_id";
+        return jdbc.query(sql, (rs, n) -> new IndicatorView(rs.getString("indicator_id"), rs.getInt("fiscal_year"),
+                rs.getString("unit_code"), rs.getString("fund_source"), rs.getString("functional_code"),
+                rs.getString("kind"), rs.getString("project_code"), rs.getString("project_name"),
+                rs.getString("economic_code"), rs.getString("source_indicator_id"), rs.getBoolean("closed"),
+                Totals.read(rs)), args.toArray()).stream().findFirst();
+    }
+
+    /** One row per group of {@code groupBy}, in key order. */
+    public List<BalanceRow> balances(Scope scope, List<Dimension> groupBy, TimeSlice time) {
+        List<Object> args = new ArrayList<>();
+        String movementFilter = timeFilter(time, args);
+        args.add(scope.fiscalYear());
+        String scopeFilter;
+        if (scope.unitCode() != null) {
+            scopeFilter = " AND i.unit_code = ?";
+            args.add(scope.unitCode());
+        } else {
+            scopeFilter = " AND i.unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ?)";
+            args.add(scope.departmentCode());
+        }
+        String keys = groupBy.stream().map(d -> d.sql() + " AS k_" + d.ordinal()).collect(Collectors.joining(", "));
+        String positions = groupBy.isEmpty() ? "" : " GROUP BY " + IntStream
+                .rangeClosed(1, groupBy.size()).mapToObj(Integer::toString).collect(Collectors.joining(", "))
+                + " ORDER BY " + IntStream.rangeClosed(1, groupBy.size())
+                .mapToObj(i -> i + " NULLS FIRST").collect(Collectors.joining(", "));
+        String sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + Totals.COLUMNS
+                + " FROM rm_movement m JOIN rm_indicator i ON i.indicator_id = m.indicator_id"
+                + " WHERE TRUE" + movementFilter + " AND i.fiscal_year = ?" + scopeFilter + positions;
+        return jdbc.query(sql, (rs, n) -> {
+            Map<String, String> key = new LinkedHashMap<>();
+            for (Dimension d : groupBy) {
+                key.put(d.key(), rs.getString("k_" + d.ordinal()));
+            }
+            return new BalanceRow(key, Totals.read(rs));
+        }, args.toArray());
+    }
+
+    private static String timeFilter(TimeSlice time, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        if (time.asOf() != null) {
+            sql.append(" AND m.effective_date <= ?");
+            args.add(Date.valueOf(time.asOf()));
+        }
+        if (time.knownAt() != null) {
+            sql.append(" AND m.recorded_at <= ?");
+            args.add(Timestamp.from(time.knownAt()));
+        }
+        return sql.toString();
+    }
+
+    private static String closedFilter(TimeSlice time, List<Object> args) {
+        StringBuilder sql = new StringBuilder("i.closed_on IS NOT NULL");
+        if (time.asOf() != null) {
+            sql.append(" AND i.closed_on <= ?");
+            args.add(Date.valueOf(time.asOf()));
+        }
+        if (time.knownAt() != null) {
+            sql.append(" AND i.closed_at <= ?");
+            args.add(Timestamp.from(time.knownAt()));
+        }
+        return sql.toString();
+    }
+}

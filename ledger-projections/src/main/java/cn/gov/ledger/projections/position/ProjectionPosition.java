@@ -1,0 +1,63 @@
+package cn.gov.ledger.projections.position;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * How far an event processor has come, read from the token store so that it holds on any node:
+ * a read that passes {@code minSequence} waits until its read model covers that event.
+ */
+public class ProjectionPosition {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final String processorName;
+
+    public ProjectionPosition(JdbcTemplate jdbc, Serializer serializer, String processorName) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.processorName = processorName;
+    }
+
+    /** True when every segment of the processor has handled the event with this global sequence. */
+    public boolean covers(long sequence) {
+        List<TrackingToken> tokens = tokens();
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, sequence));
+    }
+
+    /** The global sequence every segment has reached (the lowest of the segments), if any. */
+    public OptionalLong current() {
+        List<TrackingToken> tokens = tokens();
+        if (tokens.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1));
+    }
+
+    private static boolean covers(TrackingToken token, long sequence) {
+        if (token instanceof ReplayToken replay) {
+            return covers(replay.getCurrentToken(), sequence);
+        }
+        if (token instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= sequence && !gapAware.getGaps().contains(sequence);
+        }
+        return token != null && token.position().orElse(-1) >= sequence;
+    }
+
+    private List<TrackingToken> tokens() {
+        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (rs, n) -> {
+            byte[] bytes = rs.getBytes("token");
+            if (bytes == null) {
+                return null;
+            }
+            return serializer.<byte[], TrackingToken>deserialize(
+                    new SimpleSerializedObject<>(bytes, byte[].class, rs.getString("token_type"), null));
+        }, processorName);
+    }
+}
