@@ -1,0 +1,92 @@
+package cn.gov.ledger.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** A plain HTTP client of the REST contract, as a finance system would use it. */
+public final class LedgerClient {
+
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        public String code() {
+            return body == null ? null : body.path("code").asText(null);
+        }
+
+        public String text(String field) {
+            return body.path(field).asText(null);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    public LedgerClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public static String id(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), Map.of());
+    }
+
+    public Answer get(String path, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
+    }
+
+    public Answer post(String path, Object body) {
+        return sendJson("POST", path, body);
+    }
+
+    public Answer put(String path, Object body) {
+        return sendJson("PUT", path, body);
+    }
+
+    public Answer postRaw(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of("Content-Type", contentType));
+    }
+
+    private Answer sendJson(String method, String path, Object body) {
+        try {
+            String json = body instanceof String s ? s : JSON.writeValueAsString(body);
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)), Map.of("Content-Type", "application/json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
+        request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = null;
+            if (!response.body().isEmpty()) {
+                try {
+                    body = JSON.readTree(response.body());
+                } catch (IOException e) {
+                    body = null;
+                }
+            }
+            return new Answer(response.statusCode(), body, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
