@@ -35,8 +35,9 @@ public class BudgetIndicator {
             throw new LedgerRejection(Rejection.UNKNOWN_CODE,
                     "functional code " + a.functionalCode() + " is not a known 项");
         }
-        if (a.economicCode() != null && !catalog.isKnown(a.economicCode())) {
-            throw new LedgerRejection(Rejection.UNKNOWN_CODE, "economic code " + a.economicCode() + " is unknown");
+        if (a.economicCode() != null && (!a.economicCode().isSection() || !catalog.isKnown(a.economicCode()))) {
+            throw new LedgerRejection(Rejection.UNKNOWN_CODE,
+                    "an indicator is restricted to a known economic 款, not " + a.economicCode());
         }
         if (command.amount().isNegative()) {
             throw new LedgerRejection(Rejection.INVALID_AMOUNT, "an appropriation cannot be negative");
@@ -142,6 +143,7 @@ public class BudgetIndicator {
     /** Decides the year-end split without applying it. */
     CarriedForward planCarryForward(CarryForward command) {
         requireOpen();
+        requireInFiscalYear(command.effectiveDate());
         Money balance = state.figures().fundsBalance();
         Money carryOver = command.carryOverAmount() == null ? balance : command.carryOverAmount();
         if (balance.isNegative() || carryOver.isNegative() || balance.isLessThan(carryOver)) {

@@ -9,13 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/**
- * Reproducers of defects found in the main code while writing this suite. They FAIL until the
- * defects are fixed, so they are kept out of the default surefire run (the class name matches none
- * of its includes). Run them with {@code mvn -pl ledger-core test -Dtest=DefectReproducers}; once a
- * defect is fixed, move its test into the suite (e.g. into BudgetIndicatorTest / CarryForwardTest).
- */
-class DefectReproducers {
+/** Two rules that were once missing: a restriction is a 款, and a carry-forward has a date in its year. */
+class RestrictionAndCarryForwardDateTest {
 
     private InMemoryLedger ledger;
 
