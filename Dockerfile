@@ -1,0 +1,11 @@
+# The service image: build the jar first (./mvnw -DskipTests package), then `docker compose up`.
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --create-home ledger
+USER ledger
+WORKDIR /home/ledger
+COPY ledger-api/target/ledger-api.jar /home/ledger/ledger-api.jar
+ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    JAVA_OPTS="-Xmx512m"
+EXPOSE 8080
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /home/ledger/ledger-api.jar"]
