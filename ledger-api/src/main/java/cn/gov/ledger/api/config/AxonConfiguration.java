@@ -8,7 +8,18 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -65,6 +76,37 @@ public class AxonConfiguration {
                 .configureAggregate(BudgetIndicator.class)
                 .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class)))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)));
+    }
+
+    /**
+     * Events, tokens and messages as JSON of their fields only. Jackson's default would also
+     * write every public {@code isX()}/{@code getX()} (Money's {@code zero}, {@code negative}, ...)
+     * into the event store, where derived values do not belong.
+     */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        ObjectMapper fieldsOnly = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .visibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY)
+                .build();
+        return JacksonSerializer.builder().objectMapper(fieldsOnly).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
     }
 
     /** Copies who posted, the caller's id and the correlation id from each command onto its events. */

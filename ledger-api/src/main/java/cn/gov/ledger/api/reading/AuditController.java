@@ -1,6 +1,7 @@
 package cn.gov.ledger.api.reading;
 
 import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.indicator.IndicatorState;
 import cn.gov.ledger.projections.audit.EventJournal;
 import cn.gov.ledger.projections.audit.IndicatorReplay;
@@ -64,7 +65,15 @@ public class AuditController {
         IndicatorState state = replayed.state();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("indicatorId", indicatorId);
-        body.put("attributes", state.attributes());
+        IndicatorAttributes a = state.attributes();
+        body.put("fiscalYear", a.fiscalYear());
+        body.put("unitCode", a.unitCode());
+        body.put("fundSource", a.fundSource());
+        body.put("functionalCode", a.functionalCode().value());
+        body.put("kind", a.kind());
+        body.put("projectCode", a.projectCode());
+        body.put("projectName", a.projectName());
+        body.put("economicCode", a.economicCode() == null ? null : a.economicCode().value());
         body.put("status", state.closed() ? "CLOSED" : "OPEN");
         body.putAll(FigureFields.of(state.figures()));
         body.put("events", replayed.events());
