@@ -4,12 +4,12 @@
 CREATE TABLE rm_indicator (
     indicator_id        VARCHAR(200) NOT NULL PRIMARY KEY,
     fiscal_year         INTEGER      NOT NULL,
-    unit_code           VARCHAR(64)  NOT NULL,
+    unit_code           VARCHAR(200) NOT NULL,
     fund_source         VARCHAR(20)  NOT NULL,
     functional_code     VARCHAR(7)   NOT NULL,
     kind                VARCHAR(30)  NOT NULL,
-    project_code        VARCHAR(100),
-    project_name        VARCHAR(300),
+    project_code        TEXT,
+    project_name        TEXT,
     economic_code       VARCHAR(5),
     source_indicator_id VARCHAR(200),
     closed_on           DATE,
@@ -35,9 +35,9 @@ CREATE INDEX rm_movement_indicator ON rm_movement (indicator_id, effective_date)
 -- Reference data: budget units and the department each belongs to.
 CREATE TABLE budget_unit (
     unit_code       VARCHAR(64)  NOT NULL PRIMARY KEY,
-    name            VARCHAR(200) NOT NULL,
+    name            TEXT         NOT NULL,
     department_code VARCHAR(64)  NOT NULL,
-    department_name VARCHAR(200) NOT NULL,
+    department_name TEXT         NOT NULL,
     updated_at      TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
 CREATE INDEX budget_unit_department ON budget_unit (department_code);

@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * own so tests do not see each other's indicators.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.data-dir=target/test-data/${random.uuid}")
+        properties = {"ledger.data-dir=target/test-data/${random.uuid}",
+                // Spring Boot's tests turn metric export off; OperationsTest reads /actuator/prometheus
+                "management.prometheus.metrics.export.enabled=true"})
 public abstract class LedgerIntegrationTest {
 
     @LocalServerPort

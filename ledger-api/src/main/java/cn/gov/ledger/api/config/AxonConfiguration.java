@@ -4,6 +4,7 @@ import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -76,6 +77,17 @@ public class AxonConfiguration {
                 .configureAggregate(BudgetIndicator.class)
                 .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class)))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)));
+    }
+
+    /**
+     * A read model that fails on an event must stop and retry that batch, not log and go on: Axon's
+     * default error handler would skip the event, and on PostgreSQL the aborted transaction would
+     * lose the rest of the batch with it.
+     */
+    @Bean
+    ConfigurerModule readModelsStopOnErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.gov.ledger.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -26,9 +27,11 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param maxBatchSize   the most postings one batch may carry
      * @param retries        how often a posting that lost a race on its indicator is retried
      * @param lockTimeout    the longest a posting waits for another posting on the same indicator
+     * @param maxBodySize    the largest request body the service reads (413 above it)
      */
     public record Posting(@DefaultValue("10000") int maxBatchSize,
                           @DefaultValue("10") int retries,
-                          @DefaultValue("30s") Duration lockTimeout) {
+                          @DefaultValue("30s") Duration lockTimeout,
+                          @DefaultValue("16MB") DataSize maxBodySize) {
     }
 }

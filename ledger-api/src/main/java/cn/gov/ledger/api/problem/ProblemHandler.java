@@ -1,5 +1,6 @@
 package cn.gov.ledger.api.problem;
 
+import cn.gov.ledger.api.operations.BodySizeLimitFilter;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -49,6 +50,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+                        .body(BodySizeLimitFilter.tooLarge(tooLarge).toProblemDetail());
+            }
+        }
         String field = "body";
         String message = "the body is not valid JSON";
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

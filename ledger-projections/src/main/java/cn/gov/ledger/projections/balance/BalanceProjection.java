@@ -106,7 +106,8 @@ public class BalanceProjection {
                 INSERT INTO rm_indicator (indicator_id, fiscal_year, unit_code, fund_source, functional_code, kind,
                     project_code, project_name, economic_code, source_indicator_id, last_sequence)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (indicator_id) DO NOTHING""",
+                ON CONFLICT (indicator_id) DO UPDATE
+                SET source_indicator_id = COALESCE(rm_indicator.source_indicator_id, EXCLUDED.source_indicator_id)""",
                 indicatorId, a.fiscalYear(), a.unitCode(), a.fundSource().name(), a.functionalCode().value(),
                 a.kind().name(), a.projectCode(), a.projectName(),
                 a.economicCode() == null ? null : a.economicCode().value(), sourceIndicatorId, position(token));
