@@ -5,6 +5,7 @@ import cn.gov.ledger.projections.audit.IndicatorReplay;
 import cn.gov.ledger.projections.balance.BalanceProjection;
 import cn.gov.ledger.projections.balance.BalanceQueries;
 import cn.gov.ledger.projections.position.ProjectionPosition;
+import cn.gov.ledger.projections.reporting.ReportFacts;
 import cn.gov.ledger.projections.unit.UnitDirectory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -30,6 +31,11 @@ public class ProjectionConfiguration {
     @Bean
     ProjectionPosition balancesPosition(JdbcTemplate jdbc, Serializer serializer) {
         return new ProjectionPosition(jdbc, serializer, BalanceProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    ReportFacts reportFacts(JdbcTemplate jdbc) {
+        return new ReportFacts(jdbc);
     }
 
     @Bean

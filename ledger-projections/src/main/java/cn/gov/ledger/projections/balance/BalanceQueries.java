@@ -23,7 +23,7 @@ public class BalanceQueries {
     public Optional<IndicatorView> indicator(String indicatorId, TimeSlice time) {
         List<Object> args = new ArrayList<>();
         String closedFilter = closedFilter(time, args);
-        String movementFilter = timeFilter(time, args);
+        String movementFilter = MovementFilter.time(time, args);
         args.add(indicatorId);
         String sql = "SELECT i.*, (" + closedFilter + ") AS closed, " + Totals.COLUMNS
                 + " FROM rm_indicator i LEFT JOIN rm_movement m ON m.indicator_id = i.indicator_id" + movementFilter
@@ -38,24 +38,14 @@ public class BalanceQueries {
     /** One row per group of {@code groupBy}, in key order. */
     public List<BalanceRow> balances(Scope scope, List<Dimension> groupBy, TimeSlice time) {
         List<Object> args = new ArrayList<>();
-        String movementFilter = timeFilter(time, args);
-        args.add(scope.fiscalYear());
-        String scopeFilter;
-        if (scope.unitCode() != null) {
-            scopeFilter = " AND i.unit_code = ?";
-            args.add(scope.unitCode());
-        } else {
-            scopeFilter = " AND i.unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ?)";
-            args.add(scope.departmentCode());
-        }
+        String where = MovementFilter.where(scope, time, args);
         String keys = groupBy.stream().map(d -> d.sql() + " AS k_" + d.ordinal()).collect(Collectors.joining(", "));
-        String positions = groupBy.isEmpty() ? "" : " GROUP BY " + IntStream
-                .rangeClosed(1, groupBy.size()).mapToObj(Integer::toString).collect(Collectors.joining(", "))
-                + " ORDER BY " + IntStream.rangeClosed(1, groupBy.size())
-                .mapToObj(i -> i + " NULLS FIRST").collect(Collectors.joining(", "));
+        String positions = IntStream.rangeClosed(1, groupBy.size()).mapToObj(Integer::toString)
+                .collect(Collectors.joining(", "));
         String sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + Totals.COLUMNS
-                + " FROM rm_movement m JOIN rm_indicator i ON i.indicator_id = m.indicator_id"
-                + " WHERE TRUE" + movementFilter + " AND i.fiscal_year = ?" + scopeFilter + positions;
+                + " FROM rm_movement m JOIN rm_indicator i ON i.indicator_id = m.indicator_id" + where
+                + (groupBy.isEmpty() ? "" : " GROUP BY " + positions + " ORDER BY " + positions.replace(",", " NULLS FIRST,")
+                + " NULLS FIRST");
         return jdbc.query(sql, (rs, n) -> {
             Map<String, String> key = new LinkedHashMap<>();
             for (Dimension d : groupBy) {
@@ -63,19 +53,6 @@ public class BalanceQueries {
             }
             return new BalanceRow(key, Totals.read(rs));
         }, args.toArray());
-    }
-
-    private static String timeFilter(TimeSlice time, List<Object> args) {
-        StringBuilder sql = new StringBuilder();
-        if (time.asOf() != null) {
-            sql.append(" AND m.effective_date <= ?");
-            args.add(Date.valueOf(time.asOf()));
-        }
-        if (time.knownAt() != null) {
-            sql.append(" AND m.recorded_at <= ?");
-            args.add(Timestamp.from(time.knownAt()));
-        }
-        return sql.toString();
     }
 
     private static String closedFilter(TimeSlice time, List<Object> args) {
