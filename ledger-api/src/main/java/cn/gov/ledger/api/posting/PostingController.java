@@ -88,7 +88,7 @@ public class PostingController {
         return ResponseEntity.status(outcome.status()).body(outcome.result());
     }
 
-    static Caller caller(HttpServletRequest request) {
+    public static Caller caller(HttpServletRequest request) {
         Principal principal = request.getUserPrincipal();
         return new Caller(principal == null ? "anonymous" : principal.getName(), CorrelationIdFilter.of(request));
     }

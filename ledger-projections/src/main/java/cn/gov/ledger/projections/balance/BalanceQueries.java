@@ -35,6 +35,21 @@ public class BalanceQueries {
                 Totals.read(rs)), args.toArray()).stream().findFirst();
     }
 
+    /** The indicators of a fiscal year in the scope that are still open, with their kind, in id order. */
+    public List<Map.Entry<String, String>> openIndicators(Scope scope) {
+        List<Object> args = new ArrayList<>(List.of(scope.fiscalYear()));
+        String sql = "SELECT indicator_id, kind FROM rm_indicator i WHERE fiscal_year = ? AND closed_on IS NULL";
+        if (scope.unitCode() != null) {
+            sql += " AND unit_code = ?";
+            args.add(scope.unitCode());
+        } else {
+            sql += " AND unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ?)";
+            args.add(scope.departmentCode());
+        }
+        return jdbc.query(sql + " ORDER BY indicator_id",
+                (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)), args.toArray());
+    }
+
     /** One row per group of {@code groupBy}, in key order. */
     public List<BalanceRow> balances(Scope scope, List<Dimension> groupBy, TimeSlice time) {
         List<Object> args = new ArrayList<>();
