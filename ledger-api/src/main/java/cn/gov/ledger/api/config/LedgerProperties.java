@@ -13,11 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded PostgreSQL keeps its data when no datasource URL is given
  * @param read    how reads wait for their read model
  * @param posting limits of the posting API
+ * @param demo    the demo data of a real department
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue Read read,
-                               @DefaultValue Posting posting) {
+                               @DefaultValue Posting posting,
+                               @DefaultValue Demo demo) {
+
+    /** @param enabled load the 2024 accounts of 辽宁省工业和信息化厅 at start, into an empty ledger */
+    public record Demo(@DefaultValue("false") boolean enabled) {
+    }
 
     /** @param maxWait the longest a read with {@code minSequence} waits for its read model */
     public record Read(@DefaultValue("10s") Duration maxWait) {

@@ -1,0 +1,70 @@
+package cn.gov.ledger.api.demo;
+
+import cn.gov.ledger.api.config.LedgerProperties;
+import cn.gov.ledger.api.posting.BatchController;
+import cn.gov.ledger.api.posting.Caller;
+import cn.gov.ledger.api.posting.PostingService;
+import cn.gov.ledger.projections.unit.BudgetUnit;
+import cn.gov.ledger.projections.unit.UnitDirectory;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code ledger.demo.enabled=true}, an empty ledger starts with the 2024 postings of
+ * 辽宁省工业和信息化厅 (resources {@code demo/}), loaded the way a user would load them: the units
+ * as reference data, then the postings as one atomic batch.
+ */
+@Component
+public class DemoData implements ApplicationRunner {
+
+    static final String UNITS = "demo/liaoning-miit-units.json";
+    static final String POSTINGS = "demo/liaoning-miit-2024.json";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final LedgerProperties properties;
+    private final UnitDirectory units;
+    private final PostingService postings;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public DemoData(LedgerProperties properties, UnitDirectory units, PostingService postings, JdbcTemplate jdbc,
+                    ObjectMapper json) {
+        this.properties = properties;
+        this.units = units;
+        this.postings = postings;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        if (!properties.demo().enabled()) {
+            return;
+        }
+        Long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        if (events != null && events > 0) {
+            log.info("Demo data not loaded: the ledger already holds {} events", events);
+            return;
+        }
+        try (InputStream unitFile = new ClassPathResource(UNITS).getInputStream();
+             InputStream postingFile = new ClassPathResource(POSTINGS).getInputStream()) {
+            List<BudgetUnit> demoUnits = json.readValue(unitFile, new TypeReference<>() { });
+            demoUnits.forEach(units::put);
+            BatchController.BatchRequest batch = json.readValue(postingFile, BatchController.BatchRequest.class);
+            List<PostingService.BatchItem> results = postings.postAtomically(batch.postings(),
+                    new Caller("demo-data", UUID.randomUUID().toString()));
+            log.info("Demo data loaded: {} units, {} postings", demoUnits.size(), results.size());
+        }
+    }
+}
