@@ -52,3 +52,10 @@ CREATE TABLE posting_receipt (
     recorded_at   TIMESTAMPTZ  NOT NULL DEFAULT now(),
     PRIMARY KEY (posting_type, posting_id)
 );
+
+-- The unit each indicator belongs to, written with the posting that creates the indicator, so a
+-- POSTER key limited to some units is checked against consistent data (not a lagging read model).
+CREATE TABLE indicator_unit (
+    indicator_id VARCHAR(200) NOT NULL PRIMARY KEY,
+    unit_code    VARCHAR(64)  NOT NULL
+);

@@ -38,7 +38,7 @@ class EmbeddedRestartTest {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.data-dir=" + dataDir.toAbsolutePath());
+                .run("--server.port=0", "--ledger.security.admin-api-key=" + LedgerClient.ADMIN_KEY, "--ledger.data-dir=" + dataDir.toAbsolutePath());
     }
 
     private static LedgerClient client(ConfigurableApplicationContext context) {

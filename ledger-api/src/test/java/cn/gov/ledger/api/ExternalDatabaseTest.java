@@ -22,7 +22,7 @@ class ExternalDatabaseTest {
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(LedgerApplication.class)
-                    .run("--server.port=0", "--ledger.data-dir=" + dataDir.toAbsolutePath(),
+                    .run("--server.port=0", "--ledger.security.admin-api-key=" + LedgerClient.ADMIN_KEY, "--ledger.data-dir=" + dataDir.toAbsolutePath(),
                             "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                             "--spring.datasource.password=postgres")) {
                 LedgerClient client = new LedgerClient(

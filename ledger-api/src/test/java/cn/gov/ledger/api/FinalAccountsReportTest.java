@@ -97,14 +97,16 @@ class FinalAccountsReportTest extends LedgerIntegrationTest {
         String query = "http://127.0.0.1:" + port + "/api/v1/reports/final-accounts?fiscalYear=2024&departmentCode="
                 + department + "&unit=wan&minSequence=" + sequence;
         HttpResponse<byte[]> csv = http.send(HttpRequest.newBuilder(URI.create(query))
-                .header("Accept", "text/csv").build(), HttpResponse.BodyHandlers.ofByteArray());
+                .header("Accept", "text/csv").header("Authorization", "Bearer " + LedgerClient.ADMIN_KEY).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         String text = new String(csv.body(), StandardCharsets.UTF_8);
         assertThat(text).contains("公开03表 支出决算表").contains("项目,科目编码,本年支出合计,基本支出,项目支出")
                 .contains("行政运行,2150501,3.55,3.55,0.00").contains("公开07表 政府性基金预算财政拨款收入支出决算表（本表无数据）");
 
-        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(URI.create(query + "&format=xlsx")).build(),
+        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(URI.create(query + "&format=xlsx"))
+                        .header("Authorization", "Bearer " + LedgerClient.ADMIN_KEY).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.headers().firstValue("Content-Disposition").orElseThrow()).contains(".xlsx");
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {

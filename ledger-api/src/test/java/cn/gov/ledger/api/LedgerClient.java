@@ -25,12 +25,22 @@ public final class LedgerClient {
         }
     }
 
+    /** The ADMIN key the integration tests configure (ledger.security.admin-api-key). */
+    public static final String ADMIN_KEY = "test-admin-key-0123456789abcdef";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String key;
 
     public LedgerClient(int port) {
+        this(port, ADMIN_KEY);
+    }
+
+    /** A client with another key, or none (null). */
+    public LedgerClient(int port, String key) {
         this.base = "http://127.0.0.1:" + port;
+        this.key = key;
     }
 
     public static String id(String prefix) {
@@ -70,6 +80,9 @@ public final class LedgerClient {
 
     private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
         request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -17,9 +17,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.data-dir=target/test-data/${random.uuid}",
+                "ledger.security.admin-api-key=" + LedgerClient.ADMIN_KEY,
+                "ledger.security.keys[0].key=" + LedgerIntegrationTest.POSTER_KEY,
+                "ledger.security.keys[0].role=POSTER",
+                "ledger.security.keys[0].units=SEC-UNIT-A, SEC-UNIT-C",
+                "ledger.security.keys[0].name=finance-system-a",
+                "ledger.security.keys[1].key=" + LedgerIntegrationTest.VIEWER_KEY,
+                "ledger.security.keys[1].role=VIEWER",
+                "ledger.security.keys[2].key=" + LedgerIntegrationTest.AUDITOR_KEY,
+                "ledger.security.keys[2].role=AUDITOR",
                 // Spring Boot's tests turn metric export off; OperationsTest reads /actuator/prometheus
                 "management.prometheus.metrics.export.enabled=true"})
 public abstract class LedgerIntegrationTest {
+
+    protected static final String POSTER_KEY = "poster-key-0123456789abcdef";
+    protected static final String VIEWER_KEY = "viewer-key-0123456789abcdef";
+    protected static final String AUDITOR_KEY = "auditor-key-0123456789abcdef";
 
     @LocalServerPort
     protected int port;

@@ -236,7 +236,8 @@ class OperationsTest extends LedgerIntegrationTest {
 
     private HttpResponse<String> plain(String path, String accept) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", accept).GET().build();
+                .timeout(Duration.ofSeconds(60)).header("Accept", accept)
+                .header("Authorization", "Bearer " + LedgerClient.ADMIN_KEY).GET().build();
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package cn.gov.ledger.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,13 +14,32 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded PostgreSQL keeps its data when no datasource URL is given
  * @param read    how reads wait for their read model
  * @param posting limits of the posting API
- * @param demo    the demo data of a real department
+ * @param demo     the demo data of a real department
+ * @param security who may call the API
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue Read read,
                                @DefaultValue Posting posting,
-                               @DefaultValue Demo demo) {
+                               @DefaultValue Demo demo,
+                               @DefaultValue Security security) {
+
+    /**
+     * @param keys        API keys with their role and, for POSTER, the units they may post to
+     * @param adminApiKey an ADMIN key given explicitly (LEDGER_ADMIN_API_KEY); when no key is
+     *                    configured at all, one is generated into {@code <data-dir>/admin-api-key}
+     */
+    public record Security(@DefaultValue List<ApiKey> keys, String adminApiKey) {
+    }
+
+    /**
+     * @param key   the secret the client sends as {@code Authorization: Bearer <key>}
+     * @param role  POSTER, VIEWER, AUDITOR or ADMIN
+     * @param units for POSTER: comma-separated unit codes it may post to
+     * @param name  how the audit trail names the caller (default: a prefix of the key's hash)
+     */
+    public record ApiKey(String key, String role, String units, String name) {
+    }
 
     /** @param enabled load the 2024 accounts of 辽宁省工业和信息化厅 at start, into an empty ledger */
     public record Demo(@DefaultValue("false") boolean enabled) {

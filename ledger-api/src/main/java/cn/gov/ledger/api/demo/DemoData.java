@@ -63,7 +63,7 @@ public class DemoData implements ApplicationRunner {
             demoUnits.forEach(units::put);
             BatchController.BatchRequest batch = json.readValue(postingFile, BatchController.BatchRequest.class);
             List<PostingService.BatchItem> results = postings.postAtomically(batch.postings(),
-                    new Caller("demo-data", UUID.randomUUID().toString()));
+                    new Caller("demo-data", UUID.randomUUID().toString(), null));
             log.info("Demo data loaded: {} units, {} postings", demoUnits.size(), results.size());
         }
     }

@@ -8,12 +8,15 @@ import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
+import cn.gov.ledger.api.security.ApiKeyAuthentication;
+import cn.gov.ledger.api.security.ApiKeys;
+import cn.gov.ledger.api.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -88,8 +91,13 @@ public class PostingController {
         return ResponseEntity.status(outcome.status()).body(outcome.result());
     }
 
+    /** The authenticated key's holder: ADMIN posts anywhere, POSTER to its units. */
     public static Caller caller(HttpServletRequest request) {
-        Principal principal = request.getUserPrincipal();
-        return new Caller(principal == null ? "anonymous" : principal.getName(), CorrelationIdFilter.of(request));
+        String correlationId = CorrelationIdFilter.of(request);
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication key) {
+            ApiKeys.Holder holder = key.holder();
+            return new Caller(holder.name(), correlationId, holder.role() == Role.ADMIN ? null : holder.units());
+        }
+        throw new IllegalStateException("a posting reached the controller without an authenticated key");
     }
 }

@@ -92,7 +92,7 @@ public sealed interface PostingRequest {
             }
             IndicatorAttributes attributes = new IndicatorAttributes(fiscalYear, unitCode, fundSource, functional,
                     kind, projectCode, projectName, economic);
-            return new PreparedPosting(type(), indicatorId, indicatorId, List.of(indicatorId),
+            return new PreparedPosting(type(), indicatorId, indicatorId, List.of(indicatorId), unitCode,
                     new AppropriateBudget(indicatorId, attributes, money, !Boolean.FALSE.equals(initial),
                             effectiveDate, documentRef));
         }
@@ -123,7 +123,7 @@ public sealed interface PostingRequest {
             v.required("effectiveDate", effectiveDate);
             v.text("documentRef", documentRef, false);
             v.throwIfAny();
-            return new PreparedPosting(type(), adjustmentId, indicatorId, List.of(indicatorId),
+            return new PreparedPosting(type(), adjustmentId, indicatorId, List.of(indicatorId), null,
                     new AdjustBudget(indicatorId, adjustmentId, money, reason, effectiveDate, documentRef));
         }
     }
@@ -155,6 +155,7 @@ public sealed interface PostingRequest {
             v.text("documentRef", documentRef, false);
             v.throwIfAny();
             return new PreparedPosting(type(), transferId, fromIndicatorId, List.of(fromIndicatorId, toIndicatorId),
+                    null,
                     new TransferBudget(transferId, fromIndicatorId, toIndicatorId, money, reason, effectiveDate,
                             documentRef));
         }
@@ -184,7 +185,7 @@ public sealed interface PostingRequest {
             v.required("effectiveDate", effectiveDate);
             v.text("description", description, false);
             v.throwIfAny();
-            return new PreparedPosting(type(), incomeId, indicatorId, List.of(indicatorId),
+            return new PreparedPosting(type(), incomeId, indicatorId, List.of(indicatorId), null,
                     new RecordIncome(indicatorId, incomeId, money, effectiveDate, description));
         }
     }
@@ -223,7 +224,7 @@ public sealed interface PostingRequest {
                         "an expenditure carries an economic 款 (5 digits), not " + economic,
                         Map.of("field", "economicCode"));
             }
-            return new PreparedPosting(type(), expenditureId, indicatorId, List.of(indicatorId),
+            return new PreparedPosting(type(), expenditureId, indicatorId, List.of(indicatorId), null,
                     new RecordExpenditure(indicatorId, expenditureId, money, economic, effectiveDate, voucherNo,
                             payee, description));
         }
@@ -255,7 +256,7 @@ public sealed interface PostingRequest {
             v.throwIfAny();
             String indicatorId = context.indicatorOfExpenditure(expenditureId).orElseThrow(() -> new ApiProblem(
                     HttpStatus.NOT_FOUND, "EXPENDITURE_NOT_FOUND", "expenditure " + expenditureId + " does not exist"));
-            return new PreparedPosting(type(), reversalId, indicatorId, List.of(indicatorId),
+            return new PreparedPosting(type(), reversalId, indicatorId, List.of(indicatorId), null,
                     new ReverseExpenditure(indicatorId, reversalId, expenditureId, money, reason, effectiveDate));
         }
     }
@@ -288,6 +289,7 @@ public sealed interface PostingRequest {
             v.required("effectiveDate", effectiveDate);
             v.throwIfAny();
             return new PreparedPosting(type(), indicatorId, indicatorId, List.of(indicatorId, targetIndicatorId),
+                    null,
                     new CarryForward(indicatorId, targetIndicatorId, money,
                             Objects.requireNonNullElse(surplusDisposition, SurplusDisposition.CARRY), effectiveDate));
         }

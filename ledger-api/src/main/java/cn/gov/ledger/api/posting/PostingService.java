@@ -72,6 +72,7 @@ public class PostingService {
 
     private final CommandGateway commands;
     private final PostingReceipts receipts;
+    private final IndicatorUnits indicatorUnits;
     private final UnitDirectory units;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
@@ -79,11 +80,12 @@ public class PostingService {
     private final LedgerProperties.Posting limits;
     private final IndicatorLocks locks = new IndicatorLocks(1024);
 
-    PostingService(CommandGateway commands, PostingReceipts receipts, UnitDirectory units,
+    PostingService(CommandGateway commands, PostingReceipts receipts, IndicatorUnits indicatorUnits, UnitDirectory units,
                    PlatformTransactionManager transactionManager, ObjectMapper json, MeterRegistry meters,
                    LedgerProperties properties) {
         this.commands = commands;
         this.receipts = receipts;
+        this.indicatorUnits = indicatorUnits;
         this.units = units;
         this.transaction = new TransactionTemplate(transactionManager);
         this.json = json;
@@ -169,6 +171,7 @@ public class PostingService {
 
     /** Runs inside the transaction. */
     private Outcome apply(PreparedPosting posting, String hash, Caller caller) {
+        authorize(posting, caller);
         Optional<PostingReceipts.Receipt> earlier = receipts.find(posting.type(), posting.postingId());
         if (earlier.isPresent()) {
             if (!earlier.get().contentHash().equals(hash)) {
@@ -179,10 +182,23 @@ public class PostingService {
         }
         receipts.claim(posting, hash, caller.principal());
         dispatch(posting, caller);
+        indicatorUnits.register(posting);
         PostingResult result = new PostingResult(posting.type(), posting.postingId(), posting.indicatorId(),
                 receipts.sequenceOf(posting.indicatorIds()));
         receipts.complete(posting, result.sequence(), write(result));
         return new Outcome(201, result);
+    }
+
+    /** A POSTER key posts only to its own units' indicators. */
+    private void authorize(PreparedPosting posting, Caller caller) {
+        List<String> postingUnits = posting.unitCode() != null ? List.of(posting.unitCode())
+                : indicatorUnits.unitsOf(posting.indicatorIds());
+        for (String unit : postingUnits) {
+            if (!caller.mayPostTo(unit)) {
+                throw new ApiProblem(HttpStatus.FORBIDDEN, "UNIT_NOT_ALLOWED",
+                        "this key may not post to unit " + unit);
+            }
+        }
     }
 
     private void dispatch(PreparedPosting posting, Caller caller) {

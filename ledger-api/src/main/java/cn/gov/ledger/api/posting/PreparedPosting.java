@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param indicatorId  the indicator the posting is about (for a transfer, the source)
  * @param indicatorIds every indicator it touches, to serialize postings on them
+ * @param unitCode     the unit of a new indicator (appropriations only)
  * @param command      the ledger-core command
  */
 record PreparedPosting(PostingType type, String postingId, String indicatorId, List<String> indicatorIds,
-                       Object command) {
+                       String unitCode, Object command) {
 }

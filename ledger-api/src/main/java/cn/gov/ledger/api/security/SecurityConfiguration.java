@@ -1,0 +1,101 @@
+package cn.gov.ledger.api.security;
+
+import cn.gov.ledger.api.problem.ApiProblem;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may call what: every request but {@code /actuator/health} needs
+ * {@code Authorization: Bearer <api key>} (401 without a valid one), and the key's role must allow
+ * the endpoint (403 otherwise). POSTER keys are further limited to their units in PostingService.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String POSTER = Role.POSTER.name();
+    private static final String VIEWER = Role.VIEWER.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerKeyFilter(keys), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/units/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/fiscal-years/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/**").hasAnyRole(POSTER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(VIEWER, POSTER, AUDITOR, ADMIN)
+                        .anyRequest().authenticated())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, failure) -> problem(json, request, response,
+                                new ApiProblem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                                        "send a valid API key as 'Authorization: Bearer <key>'")))
+                        .accessDeniedHandler((request, response, denied) -> problem(json, request, response,
+                                new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                                        "this key's role may not call " + request.getMethod() + " "
+                                                + request.getRequestURI()))))
+                .build();
+    }
+
+    private static void problem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                                ApiProblem problem) throws IOException {
+        ProblemDetail detail = problem.toProblemDetail();
+        detail.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (problem.status() == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(response.getOutputStream(), detail);
+    }
+
+    /** Authenticates {@code Authorization: Bearer <key>}; an unknown key stays anonymous (401). */
+    private static final class BearerKeyFilter extends OncePerRequestFilter {
+        private final ApiKeys keys;
+
+        BearerKeyFilter(ApiKeys keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                keys.holderOf(header.substring(7).trim()).ifPresent(holder ->
+                        SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(holder)));
+            }
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package cn.gov.ledger.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may call what: API keys, roles and the units of POSTER keys (configured for all
+ * integration tests in LedgerIntegrationTest, so they share one server).
+ */
+class SecurityTest extends LedgerIntegrationTest {
+
+    private static final String POSTER = LedgerIntegrationTest.POSTER_KEY;
+    private static final String VIEWER = LedgerIntegrationTest.VIEWER_KEY;
+    private static final String AUDITOR = LedgerIntegrationTest.AUDITOR_KEY;
+
+    @Test
+    void withoutAValidKeyOnlyHealthAnswers() {
+        LedgerClient anonymous = new LedgerClient(port, null);
+        assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        for (String path : new String[] {"/api/v1/units", "/v3/api-docs", "/actuator/prometheus",
+                "/api/v1/balances?fiscalYear=2024&unitCode=X"}) {
+            LedgerClient.Answer answer = anonymous.get(path);
+            assertThat(answer.status()).as(path).isEqualTo(401);
+            assertThat(answer.code()).isEqualTo("UNAUTHENTICATED");
+        }
+        assertThat(new LedgerClient(port, "wrong-key-0123456789abcdef").get("/api/v1/units").status()).isEqualTo(401);
+        long events = eventCount();
+        assertThat(anonymous.post("/api/v1/expenditures", expenditure("E-anon", "IND-x", "1.00")).status())
+                .isEqualTo(401);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aPosterPostsToItsUnitsOnlyAndIsNamedInTheAuditTrail() {
+        registerUnit("SEC-UNIT-A");
+        registerUnit("SEC-UNIT-B");
+        LedgerClient poster = new LedgerClient(port, POSTER);
+        String own = LedgerClient.id("IND");
+        LedgerClient.Answer created = poster.post("/api/v1/indicators", appropriation(own, "SEC-UNIT-A", "100.00"));
+        assertThat(created.status()).isEqualTo(201);
+
+        long events = eventCount();
+        LedgerClient.Answer foreign = poster.post("/api/v1/indicators",
+                appropriation(LedgerClient.id("IND"), "SEC-UNIT-B", "100.00"));
+        assertThat(foreign.status()).isEqualTo(403);
+        assertThat(foreign.code()).isEqualTo("UNIT_NOT_ALLOWED");
+        String other = newIndicator("SEC-UNIT-B", "100.00"); // by the admin
+        events = eventCount();
+        LedgerClient.Answer spendForeign = poster.post("/api/v1/expenditures",
+                expenditure(LedgerClient.id("E"), other, "1.00"));
+        assertThat(spendForeign.status()).isEqualTo(403);
+        assertThat(eventCount()).isEqualTo(events);
+
+        assertThat(poster.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), own, "1.00")).status())
+                .isEqualTo(201);
+        assertThat(poster.put("/api/v1/units/SEC-UNIT-A", Map.of("name", "x", "departmentCode", "D",
+                "departmentName", "y")).status()).isEqualTo(403);
+        assertThat(poster.get("/api/v1/audit/events?indicatorId=" + own).status()).isEqualTo(403);
+
+        LedgerClient.Answer trail = client.get("/api/v1/audit/events?indicatorId=" + own);
+        assertThat(trail.body().path("rows").get(0).path("postedBy").asText()).isEqualTo("finance-system-a");
+    }
+
+    @Test
+    void viewersReadAndAuditorsAlsoAudit() {
+        registerUnit("SEC-UNIT-C");
+        String indicator = newIndicator("SEC-UNIT-C", "100.00");
+        LedgerClient viewer = new LedgerClient(port, VIEWER);
+        assertThat(viewer.get("/api/v1/balances?fiscalYear=2024&unitCode=SEC-UNIT-C").status()).isEqualTo(200);
+        assertThat(viewer.get("/api/v1/audit/events?indicatorId=" + indicator).status()).isEqualTo(403);
+        LedgerClient.Answer viewerPost = viewer.post("/api/v1/expenditures",
+                expenditure(LedgerClient.id("E"), indicator, "1.00"));
+        assertThat(viewerPost.status()).isEqualTo(403);
+        assertThat(viewerPost.code()).isEqualTo("FORBIDDEN");
+
+        LedgerClient auditor = new LedgerClient(port, AUDITOR);
+        assertThat(auditor.get("/api/v1/audit/events?indicatorId=" + indicator).status()).isEqualTo(200);
+        assertThat(auditor.get("/api/v1/audit/indicators/" + indicator + "/replay").status()).isEqualTo(200);
+        assertThat(auditor.post("/api/v1/fiscal-years/2024/close", Map.of("unitCode", "SEC-UNIT-C")).status())
+                .isEqualTo(403);
+    }
+
+    private void registerUnit(String unit) {
+        assertThat(client.put("/api/v1/units/" + unit, Map.of("name", "单位", "departmentCode", "SEC-D",
+                "departmentName", "部门")).status()).isIn(200, 201);
+    }
+}
