@@ -12,6 +12,10 @@ final class Violations {
     static final int MAX_ID_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 1000;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    /** Ids: letters (Chinese too), digits and the punctuation of document numbers; no quotes, spaces or markup. */
+    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}._:/#()（）〔〕\\[\\]-]+");
+    /** Free text is plain text: no markup. */
+    private static final Pattern MARKUP = Pattern.compile("[<>]");
 
     private final Map<String, String> errors = new LinkedHashMap<>();
 
@@ -21,8 +25,8 @@ final class Violations {
             errors.put(field, "is required");
         } else if (value.length() > MAX_ID_LENGTH) {
             errors.put(field, "must be at most " + MAX_ID_LENGTH + " characters");
-        } else if (CONTROL.matcher(value).find()) {
-            errors.put(field, "must not contain control characters");
+        } else if (!ID.matcher(value).matches()) {
+            errors.put(field, "may hold letters, digits and . _ : / # ( ) [ ] - only");
         }
         return value;
     }
@@ -36,6 +40,8 @@ final class Violations {
             errors.put(field, "must be at most " + MAX_TEXT_LENGTH + " characters");
         } else if (CONTROL.matcher(value.replace('\n', ' ')).find()) {
             errors.put(field, "must not contain control characters");
+        } else if (MARKUP.matcher(value).find()) {
+            errors.put(field, "must be plain text, without < or >");
         }
         return value;
     }
