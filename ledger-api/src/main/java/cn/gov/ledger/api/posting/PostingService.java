@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -41,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PostingService {
+
+    private static final Logger log = LoggerFactory.getLogger(PostingService.class);
 
     /** How a posting ended: 201 created, or 200 for a repeat of an accepted one. */
     public record Outcome(int status, PostingResult result) {
@@ -186,6 +190,8 @@ public class PostingService {
         PostingResult result = new PostingResult(posting.type(), posting.postingId(), posting.indicatorId(),
                 receipts.sequenceOf(posting.indicatorIds()));
         receipts.complete(posting, result.sequence(), write(result));
+        log.debug("Accepted {} {} on {} at sequence {} from {}", posting.type(), posting.postingId(),
+                posting.indicatorId(), result.sequence(), caller.principal());
         return new Outcome(201, result);
     }
 
