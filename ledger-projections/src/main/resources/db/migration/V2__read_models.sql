@@ -19,10 +19,11 @@ CREATE TABLE rm_indicator (
 CREATE INDEX rm_indicator_unit ON rm_indicator (fiscal_year, unit_code);
 
 -- The journal of figure movements: one row per event that changes a figure, keyed by the event's
--- global sequence (so a redelivered event is written once). Every balance, rate and report is a
+-- identifier (so a redelivered event is written once; not by the tracking token's position, which
+-- is not the event's own global index when a late-committed event fills a gap). Every balance, rate and report is a
 -- sum over it, filtered by effective date (asOf) and recorded time (knownAt).
 CREATE TABLE rm_movement (
-    global_index   BIGINT       NOT NULL PRIMARY KEY,
+    event_id       VARCHAR(255) NOT NULL PRIMARY KEY,
     indicator_id   VARCHAR(200) NOT NULL,
     figure         VARCHAR(12)  NOT NULL, -- INITIAL, ADJUSTMENT, CARRIED_IN, INCOME, SPENT
     amount         BIGINT       NOT NULL,

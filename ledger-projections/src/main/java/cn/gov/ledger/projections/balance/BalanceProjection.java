@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,47 +40,49 @@ public class BalanceProjection {
     }
 
     @EventHandler
-    void on(BudgetAppropriated event, TrackingToken token,
+    void on(BudgetAppropriated event, @MessageIdentifier String eventId, TrackingToken token,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         register(event.indicatorId(), event.attributes(), null, token);
-        move(token, event.indicatorId(), event.initial() ? Figure.INITIAL : Figure.ADJUSTMENT, event.amount(),
+        move(eventId, token, event.indicatorId(), event.initial() ? Figure.INITIAL : Figure.ADJUSTMENT, event.amount(),
                 null, event.effectiveDate(), recordedAt);
     }
 
     @EventHandler
-    void on(BudgetAdjusted event, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(token, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
+    void on(BudgetAdjusted event, @MessageIdentifier String eventId, TrackingToken token,
+            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
+        move(eventId, token, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
     }
 
     @EventHandler
-    void on(BudgetTransferredOut event, TrackingToken token,
+    void on(BudgetTransferredOut event, @MessageIdentifier String eventId, TrackingToken token,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(token, event.indicatorId(), Figure.ADJUSTMENT, event.amount().negate(), null, event.effectiveDate(),
+        move(eventId, token, event.indicatorId(), Figure.ADJUSTMENT, event.amount().negate(), null, event.effectiveDate(),
                 recordedAt);
     }
 
     @EventHandler
-    void on(BudgetTransferredIn event, TrackingToken token,
+    void on(BudgetTransferredIn event, @MessageIdentifier String eventId, TrackingToken token,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(token, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
+        move(eventId, token, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
     }
 
     @EventHandler
-    void on(IncomeRecorded event, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(token, event.indicatorId(), Figure.INCOME, event.amount(), null, event.effectiveDate(), recordedAt);
+    void on(IncomeRecorded event, @MessageIdentifier String eventId, TrackingToken token,
+            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
+        move(eventId, token, event.indicatorId(), Figure.INCOME, event.amount(), null, event.effectiveDate(), recordedAt);
     }
 
     @EventHandler
-    void on(ExpenditureRecorded event, TrackingToken token,
+    void on(ExpenditureRecorded event, @MessageIdentifier String eventId, TrackingToken token,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(token, event.indicatorId(), Figure.SPENT, event.amount(), event.economicCode(), event.effectiveDate(),
+        move(eventId, token, event.indicatorId(), Figure.SPENT, event.amount(), event.economicCode(), event.effectiveDate(),
                 recordedAt);
     }
 
     @EventHandler
-    void on(ExpenditureReversed event, TrackingToken token,
+    void on(ExpenditureReversed event, @MessageIdentifier String eventId, TrackingToken token,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(token, event.indicatorId(), Figure.SPENT, event.amount().negate(), event.economicCode(),
+        move(eventId, token, event.indicatorId(), Figure.SPENT, event.amount().negate(), event.economicCode(),
                 event.effectiveDate(), recordedAt);
     }
 
@@ -90,9 +93,10 @@ public class BalanceProjection {
     }
 
     @EventHandler
-    void on(CarriedIn event, TrackingToken token, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
+    void on(CarriedIn event, @MessageIdentifier String eventId, TrackingToken token,
+            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
         register(event.indicatorId(), event.attributes(), event.sourceIndicatorId(), token);
-        move(token, event.indicatorId(), Figure.CARRIED_IN, event.amount(), null, event.effectiveDate(), recordedAt);
+        move(eventId, token, event.indicatorId(), Figure.CARRIED_IN, event.amount(), null, event.effectiveDate(), recordedAt);
     }
 
     @ResetHandler
@@ -113,17 +117,21 @@ public class BalanceProjection {
                 a.economicCode() == null ? null : a.economicCode().value(), sourceIndicatorId, position(token));
     }
 
-    /** Budget and income movements take the indicator's economic restriction, if it has one. */
-    private void move(TrackingToken token, String indicatorId, Figure figure, Money amount, EconomicCode economicCode,
+    /**
+     * Budget and income movements take the indicator's economic restriction, if it has one. The
+     * row is keyed by the event's identifier: the token's position is not the event's own global
+     * index when an event that committed late fills a gap, so it cannot be the key.
+     */
+    private void move(String eventId, TrackingToken token, String indicatorId, Figure figure, Money amount, EconomicCode economicCode,
                       LocalDate effectiveDate, Instant recordedAt) {
         long sequence = position(token);
         jdbc.update("""
-                INSERT INTO rm_movement (global_index, indicator_id, figure, amount, economic_code, effective_date,
+                INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date,
                     recorded_at)
                 SELECT ?, i.indicator_id, ?, ?, COALESCE(?, i.economic_code), ?, ?
                 FROM rm_indicator i WHERE i.indicator_id = ?
-                ON CONFLICT (global_index) DO NOTHING""",
-                sequence, figure.name(), amount.fen(), economicCode == null ? null : economicCode.value(),
+                ON CONFLICT (event_id) DO NOTHING""",
+                eventId, figure.name(), amount.fen(), economicCode == null ? null : economicCode.value(),
                 Date.valueOf(effectiveDate), Timestamp.from(recordedAt), indicatorId);
         jdbc.update("UPDATE rm_indicator SET last_sequence = GREATEST(last_sequence, ?) WHERE indicator_id = ?",
                 sequence, indicatorId);

@@ -291,26 +291,27 @@ final class History {
 
     static void deliver(BalanceProjection projection, Posting posting) {
         TrackingToken token = GapAwareTrackingToken.newInstance(posting.globalIndex(), Collections.emptySet());
+        String eventId = "event-" + posting.globalIndex();
         Instant at = posting.recordedAt();
         IndicatorEvent event = posting.event();
         if (event instanceof BudgetAppropriated e) {
-            projection.on(e, token, at);
+            projection.on(e, eventId, token, at);
         } else if (event instanceof BudgetAdjusted e) {
-            projection.on(e, token, at);
+            projection.on(e, eventId, token, at);
         } else if (event instanceof BudgetTransferredOut e) {
-            projection.on(e, token, at);
+            projection.on(e, eventId, token, at);
         } else if (event instanceof BudgetTransferredIn e) {
-            projection.on(e, token, at);
+            projection.on(e, eventId, token, at);
         } else if (event instanceof IncomeRecorded e) {
-            projection.on(e, token, at);
+            projection.on(e, eventId, token, at);
         } else if (event instanceof ExpenditureRecorded e) {
-            projection.on(e, token, at);
+            projection.on(e, eventId, token, at);
         } else if (event instanceof ExpenditureReversed e) {
-            projection.on(e, token, at);
+            projection.on(e, eventId, token, at);
         } else if (event instanceof CarriedForward e) {
             projection.on(e, at);
         } else if (event instanceof CarriedIn e) {
-            projection.on(e, token, at);
+            projection.on(e, eventId, token, at);
         } else {
             throw new IllegalArgumentException("no handler for " + event);
         }
