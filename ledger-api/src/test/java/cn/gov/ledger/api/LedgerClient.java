@@ -79,7 +79,7 @@ public final class LedgerClient {
     }
 
     private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
-        request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+        request.timeout(Duration.ofMinutes(5)).header("Accept", "application/json");
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }

@@ -27,7 +27,8 @@ public class ReferenceController {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    public record UnitRequest(String name, String departmentCode, String departmentName) {
+    /** @param unitCode optional; when given it must be the code in the path */
+    public record UnitRequest(String unitCode, String name, String departmentCode, String departmentName) {
     }
 
     private final UnitDirectory units;
@@ -45,6 +46,9 @@ public class ReferenceController {
         }
         if (body.departmentCode() == null || !CODE.matcher(body.departmentCode()).matches()) {
             errors.put("departmentCode", "must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        if (body.unitCode() != null && !body.unitCode().equals(unitCode)) {
+            errors.put("unitCode", "must be the unit code of the path, or left out");
         }
         requireName(errors, "name", body.name());
         requireName(errors, "departmentName", body.departmentName());
