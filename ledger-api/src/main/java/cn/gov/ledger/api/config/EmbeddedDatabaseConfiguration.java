@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded default: with no {@code spring.datasource.url}, the service runs a real
  * PostgreSQL 17 of its own whose data lives in {@code <ledger.data-dir>/postgres} and survives
- * restarts. Given a URL, none of this starts.
+ * restarts, including a kill of the service at any moment (the next start stops the PostgreSQL the
+ * killed one left running). Given a URL, none of this starts.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -28,11 +30,21 @@ public class EmbeddedDatabaseConfiguration {
     EmbeddedPostgres embeddedPostgres(LedgerProperties properties) throws IOException {
         Path directory = properties.dataDir().toAbsolutePath().resolve("postgres");
         Files.createDirectories(directory);
+        // A run killed with SIGKILL leaves its PostgreSQL running on the directory, which would
+        // make this start fail: stop that one first (see LeftoverPostmaster).
+        LeftoverPostmaster.stopIfRunning(directory);
         log.info("Starting the embedded PostgreSQL with its data in {}", directory);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(directory.toFile())
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "100")
+                // zonky turns synchronous_commit off, which suits throwaway test databases: a crash
+                // of PostgreSQL could then lose commits already answered. A posting is acknowledged
+                // only once its transaction is on disk.
+                .setServerConfig("synchronous_commit", "on")
+                // After a crash PostgreSQL replays its WAL before it accepts connections; zonky's
+                // default of 10 s is too short for that on a slow or busy machine.
+                .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
     }
 
