@@ -16,13 +16,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param posting limits of the posting API
  * @param demo     the demo data of a real department
  * @param security who may call the API
+ * @param reconciliation the comparison of the read models with the event store
+ * @param eventStore     how the event store's readers wait for late commits
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue Read read,
                                @DefaultValue Posting posting,
                                @DefaultValue Demo demo,
-                               @DefaultValue Security security) {
+                               @DefaultValue Security security,
+                               @DefaultValue Reconciliation reconciliation,
+                               @DefaultValue EventStore eventStore) {
 
     /**
      * @param keys        API keys with their role and, for POSTER, the units they may post to
@@ -59,5 +63,30 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                           @DefaultValue("10") int retries,
                           @DefaultValue("30s") Duration lockTimeout,
                           @DefaultValue("16MB") DataSize maxBodySize) {
+    }
+
+    /**
+     * @param interval       how often the read models are compared with the event store
+     * @param repair         whether a scheduled check that finds drift rebuilds the read models by replay
+     * @param catchUpTimeout the longest a repair waits for the replay before it checks again
+     */
+    public record Reconciliation(@DefaultValue("5m") Duration interval,
+                                 @DefaultValue("true") boolean repair,
+                                 @DefaultValue("10m") Duration catchUpTimeout) {
+    }
+
+    /**
+     * Axon's gap handling in the JDBC event store: a global index below the newest one read but not
+     * committed yet is a gap the processors wait for, until it is older than the gap timeout and the
+     * token holds more gaps than the cleaning threshold, or until it lies more than the maximum gap
+     * offset below the newest index; an event committed after that is skipped.
+     *
+     * @param gapTimeout           how long a gap is waited for (Axon's default: 60 s)
+     * @param gapCleaningThreshold how many gaps a token holds before timed-out ones are dropped (Axon's default: 250)
+     * @param maxGapOffset         how far below the newest index a gap is still waited for (Axon's default: 10000)
+     */
+    public record EventStore(@DefaultValue("60s") Duration gapTimeout,
+                             @DefaultValue("250") int gapCleaningThreshold,
+                             @DefaultValue("10000") int maxGapOffset) {
     }
 }

@@ -49,6 +49,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/units/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/fiscal-years/**").hasRole(ADMIN)
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers("/api/v1/operations/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/v1/**").hasAnyRole(POSTER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(VIEWER, POSTER, AUDITOR, ADMIN)
                         .anyRequest().authenticated())

@@ -1,0 +1,48 @@
+package cn.gov.ledger.api.config;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's JDBC event storage engine, built as Axon's JdbcAutoConfiguration builds it (which then
+ * steps back), plus its gap handling from {@code ledger.event-store.*}: how long the processors
+ * wait for an event whose global index was taken but whose transaction has not committed yet. An
+ * event committed after they stopped waiting is skipped (AxonFramework issues 4829, 2958); the
+ * read models' reconciliation (ReadModelReconciler) finds and repairs that.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          EventSchema eventSchema,
+                                          LedgerProperties properties) {
+        LedgerProperties.EventStore gaps = properties.eventStore();
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
+                .gapCleaningThreshold(gaps.gapCleaningThreshold())
+                .maxGapOffset(gaps.maxGapOffset())
+                .build();
+    }
+}
