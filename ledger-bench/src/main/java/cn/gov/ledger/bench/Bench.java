@@ -1,0 +1,883 @@
+package cn.gov.ledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The whole run: start the service, generate its data over REST, measure each figure beside its
+ * baseline, check that every acknowledged posting was counted once, and write the table.
+ */
+public final class Bench {
+
+    /** What a run produced: the report, where it was written, and the correctness checks. */
+    public record Outcome(Report report, Path file, Verifier.Check beforeRebuild, List<String> rebuildProblems,
+                          List<String> apiProblems) {
+
+        public boolean correct() {
+            return beforeRebuild.passed() && rebuildProblems.isEmpty() && apiProblems.isEmpty();
+        }
+
+        public String problems() {
+            List<String> all = new ArrayList<>(beforeRebuild.problems());
+            all.addAll(rebuildProblems);
+            all.addAll(apiProblems);
+            return String.join("\n", all);
+        }
+    }
+
+    private static final String ADMIN_KEY_PREFIX = "bench-admin-key-";
+    private static final String[] FUNCTIONAL = {"2150501", "2150502", "2150599", "2010101", "2080505"};
+    private static final int READ_UNITS = 20;
+    private static final int WRITE_UNITS = 4;
+
+    private final BenchOptions o;
+    private final Report report = new Report();
+    private final String run = Long.toString(System.currentTimeMillis() / 1000 % 60_466_176L, 36);
+    private final String apiKey = ADMIN_KEY_PREFIX + Long.toHexString(new Random().nextLong());
+    private final Path dataDir;
+    private final Path log;
+    private final String writeDept = "BW" + run;
+    private final String readDept = "BR" + run;
+    private final String hotIndicator = "H" + run;
+    private final List<String> apiProblems = new ArrayList<>();
+
+    private ServiceProcess service;
+    private Database db;
+    private LedgerHttp http;
+    private LedgerHttp batchHttp;
+    private volatile Instant knownAtMid;
+    private int loadGroups;
+
+    private final Series warmup;
+    private final Series single;
+    private final Series hot;
+    private final Series load;
+
+    public Bench(BenchOptions options) {
+        this.o = options;
+        this.dataDir = o.workDir.resolve("data");
+        this.log = o.workDir.resolve("service.log");
+        int groups = Math.max(1, o.indicators / o.batchIndicators);
+        this.loadGroups = groups;
+        this.warmup = new Series("warm-up", "U" + run + "-", k -> writeIndicator(k % o.writeIndicators), Series.daily());
+        this.single = new Series("single postings", "S" + run + "-", k -> writeIndicator(k % o.writeIndicators),
+                Series.daily());
+        this.hot = new Series("hot indicator", "H" + run + "-", k -> hotIndicator, Series.daily());
+        this.load = new Series("batch load", "L" + run + "-", k -> readIndicator(loadIndicatorIndex(k)), this::loadDate);
+    }
+
+    private String writeIndicator(int n) {
+        return "W" + run + "-" + n;
+    }
+
+    private String readIndicator(int n) {
+        return "R" + run + "-" + n;
+    }
+
+    /** Batch b covers one group of batchIndicators indicators; its postings go round them. */
+    private int loadIndicatorIndex(int k) {
+        int batch = k / o.batchSize;
+        int j = k % o.batchSize;
+        return (batch % loadGroups) * o.batchIndicators + j % o.batchIndicators;
+    }
+
+    /** An indicator's postings run through the year in the order they are posted. */
+    private LocalDate loadDate(int k) {
+        int batch = k / o.batchSize;
+        int j = k % o.batchSize;
+        int perBatch = Math.max(1, o.batchSize / o.batchIndicators);
+        long m = (long) (batch / loadGroups) * perBatch + j / o.batchIndicators;
+        long perIndicator = Math.max(1, (long) Math.ceil((double) o.postings / (loadGroups * (long) o.batchIndicators)));
+        return Series.YEAR_START.plusDays(Math.min(365, m * 366 / perIndicator));
+    }
+
+    private long runStart = System.nanoTime();
+
+    /** A line on stderr per step, so a long run shows where it is. */
+    private void progress(String step) {
+        System.err.printf(Locale.ROOT, "[bench %6.1f s] %s%n", (System.nanoTime() - runStart) / 1e9, step);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    public Outcome run() throws Exception {
+        long started = System.nanoTime();
+        runStart = started;
+        String loadBefore = loadAverage();
+        report.mode = o.describe();
+        report.command = o.commandLine.isBlank() ? "java -jar ledger-bench/target/ledger-bench.jar"
+                : "java -jar ledger-bench/target/ledger-bench.jar " + o.commandLine;
+        report.machine = machine();
+        if (o.quick) {
+            report.scale = "quick mode: tiny sizes that prove the harness works; its timings mean nothing";
+        } else if (o.postings < 1_000_000 || o.indicators < 10_000) {
+            report.scale = String.format(Locale.ROOT, "below the issue's 1,000,000 postings over 10,000 indicators:"
+                    + " this run loaded %,d postings over %,d indicators; figures 3, 4 and 5 are at that size", o.postings,
+                    o.indicators);
+        }
+        prepareWorkDir();
+        Verifier verifier;
+        Verifier.Check before;
+        List<String> rebuildProblems;
+        try {
+            progress("starting the service");
+            startService();
+            progress("set-up: units and indicators");
+            setUp();
+            progress("1. single postings");
+            singlePostings();
+            progress("2. hot indicator");
+            hotIndicator();
+            progress("3. batch load");
+            batchLoad();
+            progress("4. reads");
+            reads();
+            verifier = new Verifier(() -> db, List.of(warmup, single, hot, load),
+                    List.of("W" + run + "-", "R" + run + "-", hotIndicator));
+            progress("checking the event store and the read model");
+            before = verifier.eventStoreAndReadModel();
+            checkThroughApi();
+            footprint("at the end of the measured work", true);
+            progress("5. rebuild");
+            rebuildProblems = rebuild(verifier);
+        } finally {
+            if (service != null) {
+                service.close();
+            }
+        }
+        report.wallSeconds = (System.nanoTime() - started) / 1e9;
+        report.machine += "; load average (1/5/15 min) " + loadBefore + " at the start, " + loadAverage()
+                + " at the end";
+        progress("done");
+        List<String> problems = new ArrayList<>(before.problems());
+        problems.addAll(rebuildProblems);
+        problems.addAll(apiProblems);
+        report.correct = problems.isEmpty();
+        report.correctness = before.summary() + "; read model after the rebuild equal to the events: "
+                + (rebuildProblems.isEmpty() ? "yes" : "NO") + "; balances read over the API equal: "
+                + (apiProblems.isEmpty() ? "yes" : "NO")
+                + (problems.isEmpty() ? "" : ". Problems: " + String.join("; ", problems));
+        notes();
+        Path file = report.write(o.resultsDir, o.quick);
+        return new Outcome(report, file, before, rebuildProblems, apiProblems);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // setup
+
+    private void prepareWorkDir() throws IOException {
+        if (Files.exists(dataDir)) {
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(o.workDir);
+        Files.deleteIfExists(log);
+    }
+
+    private void startService() throws Exception {
+        long t = System.nanoTime();
+        service = ServiceProcess.start(o, dataDir, log, apiKey);
+        report.details.add(String.format(Locale.ROOT, "service started (health UP) in %.1f s, log %s",
+                (System.nanoTime() - t) / 1e9, log));
+        db = o.jdbcUrl != null ? new Database(o.jdbcUrl, o.user, o.password)
+                : Database.embedded(service.embeddedPostgresPort(Duration.ofSeconds(30)));
+        http = new LedgerHttp(service.port(), apiKey, Duration.ofSeconds(60));
+        batchHttp = new LedgerHttp(service.port(), apiKey, Duration.ofMinutes(10));
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version()")) {
+            rs.next();
+            report.machine += ", " + rs.getString(1).replaceAll(" on .*", "")
+                    + (o.jdbcUrl == null ? " (the service's embedded one)" : " (given)");
+        }
+    }
+
+    private void setUp() throws Exception {
+        long t = System.nanoTime();
+        for (int u = 1; u <= WRITE_UNITS; u++) {
+            putUnit(writeDept + "-" + u, writeDept, "写入测试单位 " + u, "写入测试部门");
+        }
+        for (int u = 1; u <= READ_UNITS; u++) {
+            putUnit(readDept + "-" + u, readDept, "读取测试单位 " + u, "读取测试部门");
+        }
+        List<String> appropriations = new ArrayList<>();
+        for (int n = 0; n < o.writeIndicators; n++) {
+            appropriations.add(appropriation(writeIndicator(n), writeDept + "-" + (1 + n % WRITE_UNITS), n));
+        }
+        appropriations.add(appropriation(hotIndicator, writeDept + "-1", 1));
+        for (int n = 0; n < loadGroups * o.batchIndicators; n++) {
+            appropriations.add(appropriation(readIndicator(n), readDept + "-" + (1 + n % READ_UNITS), n));
+        }
+        for (int from = 0; from < appropriations.size(); from += 1000) {
+            List<String> chunk = appropriations.subList(from, Math.min(appropriations.size(), from + 1000));
+            HttpResponse<String> response = batchHttp.post("/api/v1/postings:batch",
+                    "{\"atomic\":true,\"postings\":[" + String.join(",", chunk) + "]}");
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("appropriations refused: " + response.statusCode() + " "
+                        + LedgerHttp.abbreviate(response.body()));
+            }
+        }
+        service.awaitCaughtUp(Duration.ofMinutes(5));
+        report.details.add(String.format(Locale.ROOT, "set-up: %d units, %,d indicators appropriated in %.1f s",
+                WRITE_UNITS + READ_UNITS, appropriations.size(), (System.nanoTime() - t) / 1e9));
+    }
+
+    private void putUnit(String code, String department, String name, String departmentName) throws Exception {
+        HttpResponse<String> response = http.put("/api/v1/units/" + code, "{\"name\":\"" + name
+                + "\",\"departmentCode\":\"" + department + "\",\"departmentName\":\"" + departmentName + "\"}");
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IllegalStateException("PUT unit " + code + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** 100,000,000.00 元 each (never exhausted by the bench); every tenth a project; some government funds. */
+    private static String appropriation(String id, String unit, int n) {
+        boolean project = n % 10 == 0;
+        return "{\"type\":\"APPROPRIATION\",\"indicatorId\":\"" + id + "\",\"fiscalYear\":2024,\"unitCode\":\"" + unit
+                + "\",\"fundSource\":\"" + (n % 7 == 3 ? "GOVERNMENT_FUND" : "GENERAL_BUDGET")
+                + "\",\"functionalCode\":\"" + FUNCTIONAL[n % FUNCTIONAL.length] + "\",\"kind\":\""
+                + (project ? "PROJECT\",\"projectCode\":\"P" + (n % 20) + "\",\"projectName\":\"测试项目 " + (n % 20) + "\""
+                : "BASIC\"")
+                + ",\"amount\":\"100000000.00\",\"effectiveDate\":\"2024-01-01\",\"documentRef\":\"bench\"}";
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 1 and 2: single postings over REST
+
+    /** A keep-alive client posting the series' next expenditure; BUSY and lost answers are retried. */
+    private ClosedLoop.ClientFactory postingClients(Series series) {
+        return index -> {
+            int[] pending = {-1};
+            int[] attempts = {0};
+            return recorder -> {
+                int k = pending[0] >= 0 ? pending[0] : series.next.getAndIncrement();
+                if (pending[0] < 0) {
+                    attempts[0] = 0;
+                }
+                attempts[0]++;
+                try {
+                    HttpResponse<String> response = http.post("/api/v1/expenditures", series.body(k));
+                    int status = response.statusCode();
+                    if (status == 201 || status == 200) {
+                        series.ack(k);
+                        pending[0] = -1;
+                        return ClosedLoop.Outcome.OK;
+                    }
+                    recorder.code(status + " " + LedgerHttp.problemCode(response));
+                    if (status == 503 && attempts[0] < 5) {
+                        pending[0] = k;
+                        return ClosedLoop.Outcome.RETRY;
+                    }
+                    pending[0] = -1;
+                    return ClosedLoop.Outcome.REJECTED;
+                } catch (IOException e) {
+                    series.unknown(k);
+                    recorder.code(e.getClass().getSimpleName());
+                    pending[0] = attempts[0] < 5 ? k : -1;
+                    return ClosedLoop.Outcome.ERROR;
+                }
+            };
+        };
+    }
+
+    private void singlePostings() throws Exception {
+        if (o.warmupSeconds > 0) {
+            ClosedLoop.run("warm-up", o.clients, Duration.ofSeconds(o.warmupSeconds), postingClients(warmup));
+            service.awaitCaughtUp(Duration.ofMinutes(10));
+        }
+        ClosedLoop.Result rest = ClosedLoop.run("single", o.clients, Duration.ofSeconds(o.seconds),
+                postingClients(single));
+        lastSingleResult = rest;
+        progress(String.format(Locale.ROOT, "   REST: %.0f postings/s; waiting for the read model", rest.perSecond()));
+        long t = System.nanoTime();
+        service.awaitCaughtUp(Duration.ofMinutes(10));
+        double catchUp = (System.nanoTime() - t) / 1e9;
+        progress("   baseline: raw JDBC inserts");
+
+        Baselines.createTable(db);
+        Series rawSeries = new Series("raw", "j" + run + "-", k -> writeIndicator(k % o.writeIndicators),
+                Series.daily());
+        ClosedLoop.Result raw = Baselines.rawInserts(db, o.clients, Duration.ofSeconds(o.baselineSeconds), rawSeries);
+        progress(String.format(Locale.ROOT, "   raw JDBC: %.0f rows/s; pgbench", raw.perSecond()));
+        Baselines.PgBench pgbench = Baselines.pgbench(db, o.clients, Duration.ofSeconds(o.baselineSeconds), o.workDir);
+        Baselines.createTable(db);
+
+        report.target("1. single postings/s (REST, " + o.clients + " clients, " + o.writeIndicators + " indicators)",
+                Report.rate(rest.perSecond(), "/s"), Report.rate(raw.perSecond(), "/s raw JDBC inserts"),
+                Report.percent(rest.perSecond(), raw.perSecond()), "≥ 50 % of raw JDBC",
+                100 * rest.perSecond() / raw.perSecond(), 50, true, "% of the baseline");
+        report.info("1. single postings p50 latency", Report.ms(rest.ms(50)), Report.ms(raw.ms(50)) + " raw JDBC",
+                Report.times(rest.ms(50), raw.ms(50)));
+        report.target("1. single postings p99 latency", Report.ms(rest.ms(99)), Report.ms(raw.ms(99)) + " raw JDBC",
+                Report.times(rest.ms(99), raw.ms(99)), "≤ 50 ms", rest.ms(99), 50, false, "ms");
+        report.info("1. single postings p99.9 latency", Report.ms(rest.ms(99.9)), Report.ms(raw.ms(99.9)) + " raw JDBC",
+                Report.times(rest.ms(99.9), raw.ms(99.9)));
+        if (pgbench != null) {
+            report.info("1. single postings/s against pgbench", Report.rate(rest.perSecond(), "/s"),
+                    Double.isNaN(pgbench.tps()) ? "pgbench failed" : Report.rate(pgbench.tps(), "tps pgbench")
+                            + String.format(Locale.ROOT, " (avg %.2f ms)", pgbench.latencyAverageMs()),
+                    Report.percent(rest.perSecond(), pgbench.tps()));
+            if (Double.isNaN(pgbench.tps())) {
+                report.details.add("pgbench output: " + pgbench.output().replace('\n', ' '));
+            }
+        } else {
+            report.details.add("pgbench is not installed: its baseline row is left out");
+        }
+        report.details.add(describe(rest) + String.format(Locale.ROOT,
+                "; the read model caught up %.1f s after the last answer", catchUp));
+        report.details.add(describe(raw));
+    }
+
+    private void hotIndicator() throws Exception {
+        ClosedLoop.Result rest = ClosedLoop.run("hot", o.clients, Duration.ofSeconds(o.hotSeconds),
+                postingClients(hot));
+        service.awaitCaughtUp(Duration.ofMinutes(10));
+        ClosedLoop.Result spread = lastSingle();
+        report.info("2. hot indicator postings/s (all " + o.clients + " clients on one indicator)",
+                Report.rate(rest.perSecond(), "/s"),
+                spread == null ? "–" : Report.rate(spread.perSecond(), "/s spread over " + o.writeIndicators),
+                spread == null ? "–" : Report.percent(rest.perSecond(), spread.perSecond()));
+        report.info("2. hot indicator p50 / p99 latency", Report.ms(rest.ms(50)) + " / " + Report.ms(rest.ms(99)),
+                spread == null ? "–" : Report.ms(spread.ms(50)) + " / " + Report.ms(spread.ms(99)), "–");
+        report.info("2. hot indicator retried / rejected",
+                String.format(Locale.ROOT, "%,d retried, %,d rejected, %,d without answer of %,d requests",
+                        rest.retried(), rest.rejected(), rest.errors(), rest.requests()),
+                "–", rest.codes().isEmpty() ? "–" : rest.codes().toString());
+        report.details.add(describe(rest));
+    }
+
+    private ClosedLoop.Result lastSingleResult;
+
+    private ClosedLoop.Result lastSingle() {
+        return lastSingleResult;
+    }
+
+    private String describe(ClosedLoop.Result r) {
+        return String.format(Locale.ROOT,
+                "%s: %,d requests in %.1f s by %d clients: %,d ok, %,d retried, %,d rejected, %,d errors%s;"
+                        + " latency p50 %.2f / p90 %.2f / p99 %.2f / p99.9 %.2f / max %.2f ms",
+                r.name(), r.requests(), r.seconds(), r.clients(), r.ok(), r.retried(), r.rejected(), r.errors(),
+                r.codes().isEmpty() ? "" : " " + r.codes(), r.ms(50), r.ms(90), r.ms(99), r.ms(99.9),
+                r.latency().getMaxValue() / 1000.0);
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 3: batch postings, which also load the data set of figure 4
+
+    private void batchLoad() throws Exception {
+        int batches = (o.postings + o.batchSize - 1) / o.batchSize;
+        AtomicInteger nextBatch = new AtomicInteger();
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        AtomicLong rejected = new AtomicLong();
+        AtomicLong retried = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < o.loadClients; c++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                        postBatch(b, latency, rejected, retried);
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }, "load-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failure.get() != null) {
+            throw new IllegalStateException("the batch load failed", failure.get());
+        }
+        long acknowledged = load.ackedCount();
+        double perSecond = acknowledged / seconds;
+        progress(String.format(Locale.ROOT, "   %,d postings in %.1f s: %.0f/s; waiting for the read model",
+                acknowledged, seconds, perSecond));
+        long t = System.nanoTime();
+        service.awaitCaughtUp(Duration.ofMinutes(60));
+        double catchUp = (System.nanoTime() - t) / 1e9;
+        if (knownAtMid == null) {
+            knownAtMid = Instant.now();
+        }
+
+        progress("   baseline: COPY");
+        Baselines.createTable(db);
+        Series copySeries = new Series("copy", "c" + run + "-", load::indicator, this::loadDate);
+        Baselines.Timed copy = Baselines.copy(db, copySeries, (int) Math.max(1, acknowledged));
+        Baselines.dropTable(db);
+
+        report.target("3. batch postings/s (" + o.batchSize + " per request, " + o.loadClients + " in flight)",
+                Report.rate(perSecond, "/s"), Report.rate(copy.perSecond(), "rows/s COPY"),
+                Report.percent(perSecond, copy.perSecond()), "≥ 50,000/s", perSecond, 50_000, true, "postings/s");
+        report.target("3. batch postings against COPY", Report.percent(perSecond, copy.perSecond()),
+                Report.rate(copy.perSecond(), "rows/s COPY"), Report.percent(perSecond, copy.perSecond()),
+                "≥ 25 % of COPY", 100 * perSecond / copy.perSecond(), 25, true, "% of COPY");
+        report.info("3. read model catch-up after the load", String.format(Locale.ROOT, "%.1f s", catchUp), "–", "–");
+        report.details.add(String.format(Locale.ROOT,
+                "batch load: %,d postings in %,d atomic requests of %,d (each over %d indicators) in %.1f s by %d"
+                        + " clients; %,d postings refused, %,d requests retried; request latency p50 %.0f / p99 %.0f /"
+                        + " max %.0f ms; the read model caught up %.1f s after the last answer (%.0f events/s over load"
+                        + " and catch-up); COPY of %,d rows in %.1f s",
+                acknowledged, batches, o.batchSize, o.batchIndicators, seconds, o.loadClients, rejected.get(),
+                retried.get(), latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0, catchUp, acknowledged / (seconds + catchUp), copy.rows(),
+                copy.seconds()));
+    }
+
+    private void postBatch(int b, Histogram latency, AtomicLong rejected, AtomicLong retried) throws Exception {
+        int from = b * o.batchSize;
+        int to = Math.min(o.postings, from + o.batchSize);
+        StringBuilder body = new StringBuilder((to - from) * 200).append("{\"atomic\":true,\"postings\":[");
+        for (int k = from; k < to; k++) {
+            if (k > from) {
+                body.append(',');
+            }
+            body.append(load.batchItem(k));
+        }
+        body.append("]}");
+        String json = body.toString();
+        for (int attempt = 1; ; attempt++) {
+            long t = System.nanoTime();
+            HttpResponse<String> response;
+            try {
+                response = batchHttp.post("/api/v1/postings:batch", json);
+            } catch (IOException e) {
+                for (int k = from; k < to; k++) {
+                    load.unknown(k);
+                }
+                if (attempt >= 5) {
+                    throw e;
+                }
+                retried.incrementAndGet();
+                continue;
+            }
+            synchronized (latency) {
+                latency.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
+            }
+            if (response.statusCode() == 200) {
+                JsonNode results = LedgerHttp.parse(response.body()).path("results");
+                for (JsonNode item : results) {
+                    int status = item.path("status").asInt();
+                    if (status == 201 || status == 200) {
+                        load.ack(from + item.path("index").asInt());
+                    } else {
+                        rejected.incrementAndGet();
+                    }
+                }
+                if (knownAtMid == null && load.ackedCount() >= o.postings / 2) {
+                    knownAtMid = Instant.now();
+                }
+                return;
+            }
+            if (response.statusCode() == 503 && attempt < 5) {
+                retried.incrementAndGet();
+                continue;
+            }
+            rejected.addAndGet(to - from);
+            synchronized (report) {
+                report.details.add("batch " + b + " refused: " + response.statusCode() + " "
+                    + LedgerHttp.abbreviate(response.body()));
+            }
+            return;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 4: reads at scale
+
+    private record Timing(String name, Histogram latency, long errors, String lastStatus) {
+        double ms(double percentile) {
+            return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    private Timing time(String name, Supplier<String> path, int expected, String... headers) throws Exception {
+        LedgerHttp reader = batchHttp;
+        for (int i = 0; i < Math.min(5, o.readSamples); i++) {
+            reader.getDiscarding(path.get(), headers);
+        }
+        Histogram latency = new Histogram(3_600_000_000L, 3);
+        long errors = 0;
+        String lastStatus = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(o.readSeconds).toNanos();
+        for (int i = 0; i < o.readSamples && (i < 5 || System.nanoTime() < deadline); i++) {
+            long t = System.nanoTime();
+            int status = reader.getDiscarding(path.get(), headers);
+            latency.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
+            if (status != expected) {
+                errors++;
+                lastStatus = Integer.toString(status);
+            }
+        }
+        if (errors > 0) {
+            apiProblems.add(name + ": " + errors + " answers were not " + expected + " (last " + lastStatus + ")");
+        }
+        return new Timing(name, latency, errors, lastStatus);
+    }
+
+    private void reads() throws Exception {
+        String scope = "fiscalYear=2024&departmentCode=" + readDept;
+        String knownAt = knownAtMid.toString();
+        int used = loadGroups * o.batchIndicators;
+        Random random = new Random(42);
+        Supplier<String> anIndicator = () -> "/api/v1/indicators/" + readIndicator(random.nextInt(used));
+
+        Timing trivial = time("trivial", () -> "/api/v1/units", 200);
+        Timing finalAccounts = time("final-accounts", () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan", 200);
+        Timing finalAsOf = time("final-accounts asOf",
+                () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan&asOf=2024-06-30", 200);
+        Timing finalKnownAt = time("final-accounts knownAt",
+                () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan&knownAt=" + knownAt, 200);
+        String ratesPath = "/api/v1/execution-rates?" + scope + "&groupBy=unit";
+        Timing rates = time("execution-rates", () -> ratesPath, 200);
+        HttpResponse<String> ratesAnswer = http.get(ratesPath);
+        String etag = ratesAnswer.headers().firstValue("ETag").orElse("");
+        checkRates(ratesAnswer);
+        Timing notModified = time("execution-rates 304", () -> ratesPath, 304, "If-None-Match", etag);
+        Timing balanceAsOf = time("balance asOf", () -> anIndicator.get() + "?asOf=2024-06-30", 200);
+        Timing balanceKnownAt = time("balance knownAt", () -> anIndicator.get() + "?knownAt=" + knownAt, 200);
+
+        ClosedLoop.Result trivialLoop = ClosedLoop.run("trivial-throughput", o.readClients,
+                Duration.ofSeconds(o.readSeconds), index -> recorder -> {
+                    int status = http.getDiscarding("/api/v1/units");
+                    return status == 200 ? ClosedLoop.Outcome.OK : ClosedLoop.Outcome.REJECTED;
+                });
+        ClosedLoop.Result notModifiedLoop = ClosedLoop.run("304-throughput", o.readClients,
+                Duration.ofSeconds(o.readSeconds), index -> recorder -> {
+                    int status = http.getDiscarding(ratesPath, "If-None-Match", etag);
+                    return status == 304 ? ClosedLoop.Outcome.OK : ClosedLoop.Outcome.REJECTED;
+                });
+        if (notModifiedLoop.rejected() > 0) {
+            apiProblems.add("execution-rates with If-None-Match: " + notModifiedLoop.rejected() + " answers were not 304");
+        }
+
+        String base = "p50 " + Report.ms(trivial.ms(50)) + " / p99 " + Report.ms(trivial.ms(99)) + " trivial";
+        String at = String.format(Locale.ROOT, " (%,d postings, %,d indicators)", load.ackedCount(), used);
+        readRow("4. final-accounts" + at, finalAccounts, trivial, base, "p50 ≤ 100 ms", 100);
+        readRow("4. final-accounts asOf 2024-06-30", finalAsOf, trivial, base, "p50 ≤ 100 ms", 100);
+        readRow("4. final-accounts knownAt mid-load", finalKnownAt, trivial, base, "p50 ≤ 500 ms", 500);
+        readRow("4. execution-rates groupBy=unit", rates, trivial, base, "p50 ≤ 20 ms", 20);
+        readRow("4. execution-rates If-None-Match (304)", notModified, trivial, base, null, 0);
+        report.target("4. execution-rates 304 answers/s (" + o.readClients + " clients)",
+                Report.rate(notModifiedLoop.perSecond(), "/s"),
+                Report.rate(trivialLoop.perSecond(), "/s trivial"),
+                Report.percent(notModifiedLoop.perSecond(), trivialLoop.perSecond()), "≥ 10,000/s",
+                notModifiedLoop.perSecond(), 10_000, true, "answers/s");
+        readRow("4. balance asOf 2024-06-30", balanceAsOf, trivial, base, null, 0);
+        readRow("4. balance knownAt mid-load", balanceKnownAt, trivial, base, null, 0);
+        for (Timing t : List.of(trivial, finalAccounts, finalAsOf, finalKnownAt, rates, notModified, balanceAsOf,
+                balanceKnownAt)) {
+            report.details.add(String.format(Locale.ROOT, "read %s: %d requests, p50 %.2f / p99 %.2f / max %.2f ms%s",
+                    t.name(), t.latency().getTotalCount(), t.ms(50), t.ms(99), t.latency().getMaxValue() / 1000.0,
+                    t.errors() > 0 ? ", " + t.errors() + " unexpected answers" : ""));
+        }
+        report.details.add(describe(trivialLoop));
+        report.details.add(describe(notModifiedLoop));
+    }
+
+    private void readRow(String figure, Timing t, Timing trivial, String base, String target, double targetMs) {
+        String measured = "p50 " + Report.ms(t.ms(50)) + " / p99 " + Report.ms(t.ms(99));
+        String ratio = Report.times(t.ms(50), trivial.ms(50)) + " (p50)";
+        if (target == null) {
+            report.info(figure, measured, base, ratio);
+        } else {
+            report.target(figure, measured, base, ratio, target, t.ms(50), targetMs, false, "ms");
+        }
+    }
+
+    /** The execution rates' spent, summed over the units, is what the batch load posted. */
+    private void checkRates(HttpResponse<String> answer) {
+        if (answer.statusCode() != 200) {
+            apiProblems.add("execution-rates answered " + answer.statusCode());
+            return;
+        }
+        BigDecimal spent = BigDecimal.ZERO;
+        for (JsonNode row : LedgerHttp.parse(answer.body()).path("rows")) {
+            spent = spent.add(new BigDecimal(row.path("spent").asText("0")));
+        }
+        BigDecimal expected = new BigDecimal(Series.yuan(load.ackedFen()));
+        if (load.unknownCount() == 0 && spent.compareTo(expected) != 0) {
+            apiProblems.add("execution-rates: spent over the department is " + spent + ", the acknowledged batch"
+                    + " postings add up to " + expected);
+        }
+    }
+
+    /** The hot indicator's spent, read over the API after its last write, is its acknowledged sum. */
+    private void checkThroughApi() throws Exception {
+        long head = service.awaitCaughtUp(Duration.ofMinutes(10));
+        JsonNode indicator = http.getJson("/api/v1/indicators/" + hotIndicator + "?minSequence=" + head);
+        BigDecimal spent = new BigDecimal(indicator.path("spent").asText("0"));
+        BigDecimal expected = new BigDecimal(Series.yuan(hot.ackedFen()));
+        if (hot.unknownCount() == 0 && spent.compareTo(expected) != 0) {
+            apiProblems.add("GET /api/v1/indicators/" + hotIndicator + " answers spent " + spent
+                    + ", its acknowledged postings add up to " + expected);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 5: rebuild, 6: footprint
+
+    private long heapAtEnd = -1;
+    private long heapMaxRun = -1;
+    private long rssAtEnd = -1;
+    private long hwmRun = -1;
+    private long heapConfigured = -1;
+
+    private void footprint(String when, boolean first) throws Exception {
+        long used = service.heapUsed();
+        boolean gc = service.fullGc();
+        long live = gc ? service.heapUsed() : -1;
+        long rss = service.procStatusKb("VmRSS");
+        long hwm = service.procStatusKb("VmHWM");
+        long maxUsed = Math.max(service.maxHeapUsed.get(), used);
+        if (first) {
+            heapAtEnd = used;
+            heapMaxRun = maxUsed;
+            rssAtEnd = rss;
+            hwmRun = hwm;
+            heapConfigured = service.heapMax;
+        }
+        report.details.add(String.format(Locale.ROOT, "footprint %s: heap used %s (max sampled %s, after a full GC %s,"
+                        + " max heap %s), RSS %s (peak VmHWM %s)", when, Report.mib(used), Report.mib(maxUsed),
+                Report.mib(live), Report.mib(service.heapMax), Report.mib(rss * 1024), Report.mib(hwm * 1024)));
+        if (first) {
+            liveAtEnd = live;
+        }
+    }
+
+    private long liveAtEnd = -1;
+
+    private List<String> rebuild(Verifier verifier) throws Exception {
+        service.stop();
+        Baselines.Timed read;
+        long events;
+        Database.Offline offline = o.jdbcUrl == null ? new Database.Offline(dataDir) : null;
+        try {
+            Database offlineDb = offline != null ? offline.database : db;
+            progress("   baseline: sequential read of the event table");
+            read = Baselines.sequentialRead(offlineDb);
+            progress("   resetting the read models");
+            try (Connection c = offlineDb.connect(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                s.executeUpdate("DELETE FROM token_entry WHERE processor_name = 'balances'");
+                s.executeUpdate("TRUNCATE rm_movement, rm_indicator");
+                c.commit();
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+                    rs.next();
+                    events = rs.getLong(1);
+                }
+            }
+        } finally {
+            if (offline != null) {
+                offline.close();
+            }
+        }
+
+        progress("   starting the service again");
+        long launched = System.nanoTime();
+        service = ServiceProcess.launch(o, dataDir, log, apiKey);
+        RebuildMonitor monitor = new RebuildMonitor();
+        Thread watcher = new Thread(monitor, "rebuild-monitor");
+        watcher.setDaemon(true);
+        watcher.start();
+        service.awaitHealthy();
+        double up = (System.nanoTime() - launched) / 1e9;
+        if (o.jdbcUrl == null) {
+            db = Database.embedded(service.embeddedPostgresPort(Duration.ofSeconds(30)));
+        }
+        http = new LedgerHttp(service.port(), apiKey, Duration.ofSeconds(60));
+        service.awaitCaughtUp(Duration.ofMinutes(60));
+        long end = System.nanoTime();
+        monitor.stop = true;
+        watcher.join(5000);
+
+        double rate;
+        double window;
+        long processed;
+        if (monitor.firstSeenAt > 0) {
+            processed = events - monitor.firstSeenRows;
+            window = (end - monitor.firstSeenAt) / 1e9;
+        } else {
+            processed = events;
+            window = (end - launched) / 1e9;
+        }
+        rate = processed / window;
+        boolean measuredWindow = monitor.firstSeenAt > 0 && processed >= events / 10;
+        if (!measuredWindow) {
+            processed = events;
+            window = (end - launched) / 1e9;
+            rate = processed / window;
+        }
+        report.target("5. rebuild of every read model (" + String.format(Locale.ROOT, "%,d", events) + " events)",
+                Report.rate(rate, "events/s"), Report.rate(read.perSecond(), "events/s JDBC read + deserialize"),
+                Report.percent(rate, read.perSecond()), "≥ 20,000 events/s", rate, 20_000, true, "events/s");
+        report.details.add(String.format(Locale.ROOT, "rebuild: %,d events replayed in %.1f s (%s); the service was"
+                        + " up %.1f s after its launch and caught up %.1f s after it; the baseline read %,d events in %.1f s",
+                processed, window, measuredWindow ? "from the first read-model row seen to health lag 0"
+                        : "from the launch, start-up included, as the replay was too quick to watch", up,
+                (end - launched) / 1e9, read.rows(), read.seconds()));
+
+        progress(String.format(Locale.ROOT, "   %.0f events/s; checking the read model", rate));
+        List<String> problems = verifier.readModel();
+        footprint("after the rebuild", false);
+        long rebuildHeapMax = service.maxHeapUsed.get();
+        long rebuildHwm = service.procStatusKb("VmHWM");
+        service.stop();
+        service = null;
+
+        long heapMax = Math.max(heapMaxRun, rebuildHeapMax);
+        report.target("6. heap used, max sampled (1/s) over the run", Report.mib(heapMax),
+                "max heap " + Report.mib(heapConfigured), "–", "≤ 512 MiB", heapMax / 1048576.0, 512, false, "MiB");
+        report.info("6. heap live after a full GC at the end", Report.mib(liveAtEnd), "–", "–");
+        report.info("6. RSS of the service at the end (peak VmHWM)", Report.mib(rssAtEnd * 1024) + " ("
+                + Report.mib(Math.max(hwmRun, rebuildHwm) * 1024) + ")", "–", "–");
+        return problems;
+    }
+
+    /** Watches the read model fill during the rebuild: when its first rows appear, and at which event. */
+    private final class RebuildMonitor implements Runnable {
+        volatile boolean stop;
+        volatile long firstSeenAt;
+        /** Movements already in the read model when its first rows were seen (one per event here). */
+        volatile long firstSeenRows;
+
+        @Override
+        public void run() {
+            while (!stop) {
+                try {
+                    Database target = o.jdbcUrl != null ? db
+                            : Database.embedded(service.embeddedPostgresPort(Duration.ofSeconds(60)));
+                    try (Connection c = target.connect(); Statement s = c.createStatement()) {
+                        while (!stop) {
+                            try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM rm_movement)")) {
+                                rs.next();
+                                if (rs.getBoolean(1)) {
+                                    long at = System.nanoTime();
+                                    try (ResultSet count = s.executeQuery("SELECT count(*) FROM rm_movement")) {
+                                        count.next();
+                                        firstSeenRows = count.getLong(1);
+                                    }
+                                    firstSeenAt = at;
+                                    return;
+                                }
+                            }
+                            Thread.sleep(50);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException ie) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    private void notes() {
+        report.notes.add("Every figure and its baseline ran in this one run, one after the other, on the same"
+                + " machine and the same PostgreSQL; the bench (client) shares the machine's cores with the service"
+                + " and PostgreSQL.");
+        report.notes.add("1: RecordExpenditure over REST (POST /api/v1/expenditures), " + o.clients
+                + " closed-loop clients on java.net.http (HTTP/1.1 keep-alive), each posting the next expenditure as"
+                + " soon as the last was answered, spread round-robin over " + o.writeIndicators + " indicators, for "
+                + o.seconds + " s after a " + o.warmupSeconds + " s warm-up; latency per request in HdrHistogram"
+                + " (no coordinated-omission correction). Baseline: " + o.clients + " JDBC connections each"
+                + " inserting one comparable row per transaction (autocommit) into a plain table"
+                + " (bigserial key, unique posting id, indicator, amount, economic code, date, the posting's JSON)"
+                + " of the same PostgreSQL for " + o.baselineSeconds + " s, and pgbench with the same INSERT where it"
+                + " is installed.");
+        report.notes.add("2: the same clients, all on one indicator, for " + o.hotSeconds + " s; a 503 BUSY is"
+                + " retried with the same id (counted as retried), any other refusal counted as rejected; the"
+                + " baseline column is figure 1's spread rate.");
+        report.notes.add("3: POST /api/v1/postings:batch with atomic batches of " + o.batchSize + " expenditures over "
+                + o.batchIndicators + " indicators each, " + o.loadClients + " requests in flight, until "
+                + String.format(Locale.ROOT, "%,d", o.postings) + " postings over "
+                + String.format(Locale.ROOT, "%,d", loadGroups * o.batchIndicators) + " indicators are in: postings"
+                + " acknowledged / time from the first request to the last answer. This load is also the data set of"
+                + " figure 4. Baseline: one COPY FROM STDIN of as many comparable rows into the plain table.");
+        report.notes.add("4: after the read model caught up, one client times each read " + o.readSamples
+                + " times at most (or for " + o.readSeconds + " s, at least 5) after 5 untimed ones, on the loaded"
+                + " department (final-accounts in 万元; asOf 2024-06-30; knownAt the instant half the load was"
+                + " acknowledged; balances of random loaded indicators). 304 answers/s: " + o.readClients
+                + " clients repeating If-None-Match with the current ETag for " + o.readSeconds
+                + " s. Baseline: GET /api/v1/units (a trivial endpoint behind the same security and MVC stack).");
+        report.notes.add("5: the service has no reset endpoint, so the bench stops the service, deletes the"
+                + " 'balances' processor's row of token_entry and empties rm_indicator and rm_movement over JDBC,"
+                + " and starts the service again; events/s = events replayed between the first read-model row"
+                + " appearing (less the rows already there then; every event the bench writes is one movement) and"
+                + " health reporting processors.lag 0 with processedSequence equal to headSequence, over that time;"
+                + " the service's other processor (event-chain) keeps its token and has nothing to do. Baseline: one JDBC cursor over domain_event_entry in global order, deserializing"
+                + " every payload into its ledger-core event class with the service's Jackson configuration.");
+        report.notes.add("6: heap from GET /actuator/metrics/jvm.memory.used?tag=area:heap sampled every second"
+                + " (the maximum over the whole run), the live heap after jcmd GC.run at the end, and RSS from"
+                + " /proc/<pid>/status (VmRSS, VmHWM) of the service's JVM (its embedded PostgreSQL runs in"
+                + " processes of its own, not counted); the service runs with the JVM's default heap sizing unless"
+                + " --service-jvm-opts says otherwise.");
+        report.notes.add("Correctness (asserted by the quick mode in CI, never the timings): every posting the"
+                + " clients got 201/200 for is exactly once in domain_event_entry (ExpenditureRecorded whose"
+                + " metadata postingId is its id) and has its posting_receipt row, nothing refused is there, and"
+                + " rm_movement's spent per indicator equals those postings, before and after the rebuild.");
+    }
+
+    static String machine() {
+        long memory = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memory = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux
+        }
+        String cpu = "";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+        } catch (IOException e) {
+            // not Linux
+        }
+        return String.format(Locale.ROOT, "%d cores (nproc)%s, %.1f GiB memory, %s %s, Java %s",
+                Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " " + cpu,
+                memory / 1073741824.0, System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("java.version"));
+    }
+
+}
