@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The query parameters reads share: the scope and the groupBy dimensions. */
-final class ReadParameters {
+public final class ReadParameters {
 
     private ReadParameters() {
     }
 
-    static Scope scope(Integer fiscalYear, String departmentCode, String unitCode) {
+    public static Scope scope(Integer fiscalYear, String departmentCode, String unitCode) {
         if (fiscalYear == null) {
             throw ApiProblem.validation(Map.of("fiscalYear", "is required"));
         }

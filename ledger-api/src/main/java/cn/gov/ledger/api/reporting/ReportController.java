@@ -2,6 +2,7 @@ package cn.gov.ledger.api.reporting;
 
 import cn.gov.ledger.api.problem.ApiProblem;
 import cn.gov.ledger.api.reading.ReadConsistency;
+import cn.gov.ledger.api.reading.ReadParameters;
 import cn.gov.ledger.core.classification.ClassificationCatalog;
 import cn.gov.ledger.core.indicator.IndicatorFigures;
 import cn.gov.ledger.core.money.Money;
@@ -62,7 +63,7 @@ public class ReportController {
                                     @RequestParam(required = false) Long minSequence,
                                     @RequestParam(required = false) String format,
                                     @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-        Scope scope = scope(fiscalYear, departmentCode, unitCode);
+        Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
         consistency.await(minSequence);
         long sequence = consistency.current();
         TimeSlice time = new TimeSlice(asOf, knownAt);
@@ -103,7 +104,7 @@ public class ReportController {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                          @RequestParam(required = false) Instant knownAt,
                                          @RequestParam(required = false) Long minSequence) {
-        Scope scope = scope(fiscalYear, departmentCode, unitCode);
+        Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
         consistency.await(minSequence);
         long sequence = consistency.current();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -182,15 +183,5 @@ public class ReportController {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .body(content);
-    }
-
-    private static Scope scope(Integer fiscalYear, String departmentCode, String unitCode) {
-        if (fiscalYear == null) {
-            throw ApiProblem.validation(Map.of("fiscalYear", "is required"));
-        }
-        if ((departmentCode == null) == (unitCode == null)) {
-            throw ApiProblem.validation(Map.of("departmentCode", "give exactly one of departmentCode and unitCode"));
-        }
-        return unitCode != null ? Scope.unit(fiscalYear, unitCode) : Scope.department(fiscalYear, departmentCode);
     }
 }
