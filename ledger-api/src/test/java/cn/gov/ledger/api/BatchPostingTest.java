@@ -281,6 +281,39 @@ class BatchPostingTest extends LedgerIntegrationTest {
         assertThat(readIndicator(indicator, answer.body().path("sequence").asLong()).text("spent")).isEqualTo("25.00");
     }
 
+    /** Each posting is decided on the state its predecessors in the batch left, as if posted one by one. */
+    @Test
+    void aNonAtomicBatchDecidesEachPostingAfterThoseBeforeIt() {
+        String unit = newUnit();
+        String indicator = LedgerClient.id("IND");
+        String e1 = LedgerClient.id("EXP");
+        String e3 = LedgerClient.id("EXP");
+        long events = eventCount();
+
+        LedgerClient.Answer answer = client.post(BATCH, batch(false,
+                appropriationItem(indicator, unit, "100.00"),
+                expenditureItem(e1, indicator, "60.00"),
+                expenditureItem(LedgerClient.id("EXP"), indicator, "60.00"),
+                expenditureItem(e3, indicator, "40.00"),
+                reversalItem(LedgerClient.id("REV"), e1, "10.00"),
+                expenditureItem(e1, indicator, "60.00"),
+                expenditureItem(e3, indicator, "40.01"),
+                expenditureItem(LedgerClient.id("EXP"), indicator, "10.00"),
+                expenditureItem(LedgerClient.id("EXP"), indicator, "0.01")));
+
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+        JsonNode results = answer.body().path("results");
+        assertThat(statuses(results)).containsExactly(201, 201, 409, 201, 201, 200, 409, 201, 409);
+        assertThat(results.get(2).path("problem").path("authorityLeft").asText()).isEqualTo("40.00");
+        assertThat(results.get(6).path("problem").path("code").asText()).isEqualTo("ID_CONFLICT");
+        assertThat(results.get(8).path("problem").path("code").asText()).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(results.get(5).path("result")).isEqualTo(results.get(1).path("result"));
+        assertThat(eventCount()).isEqualTo(events + 5);
+        LedgerClient.Answer figures = readIndicator(indicator, answer.body().path("sequence").asLong());
+        assertThat(figures.text("spent")).isEqualTo("100.00");
+        assertThat(figures.text("authorityLeft")).isEqualTo("0.00");
+    }
+
     @Test
     void anEmptyOrMalformedBatchIsRefused() {
         long events = eventCount();

@@ -2,6 +2,8 @@ package cn.gov.ledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Exactly-once posting under retries: the caller's id decides. */
@@ -86,5 +89,55 @@ class IdempotencyTest extends LedgerIntegrationTest {
         long conflicts = statuses.stream().filter(s -> s == 409).count();
         assertThat(spent).isIn("10.00", "20.00");
         assertThat(conflicts).isEqualTo(spent.equals("10.00") ? 4 : 12);
+    }
+
+    /**
+     * A posting whose command ran but whose transaction then rolled back (its id was taken by a
+     * transaction that committed while it ran) must leave no trace in the indicator's cached state.
+     */
+    @Test
+    void aPostingRolledBackAfterItsCommandRanLeavesTheIndicatorAsItWas() throws Exception {
+        String indicator = newIndicator(newUnit(), "1000.00");
+        String id = LedgerClient.id("E");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = jdbc.getDataSource().getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement taken = other.prepareStatement("INSERT INTO posting_receipt (posting_type,"
+                    + " posting_id, content_hash, indicator_id, sequence, response, posted_by)"
+                    + " VALUES ('EXPENDITURE', ?, repeat('0', 64), 'elsewhere', 0, '{}', 'another node')")) {
+                taken.setString(1, id);
+                taken.executeUpdate();
+            }
+            Future<LedgerClient.Answer> posting = pool.submit(
+                    () -> client.post("/api/v1/expenditures", expenditure(id, indicator, "600.00")));
+            awaitBlockedOnALock(posting);
+            other.commit();
+
+            LedgerClient.Answer answer = posting.get(30, TimeUnit.SECONDS);
+            assertThat(answer.status()).as("%s", answer.body()).isEqualTo(409);
+            assertThat(answer.code()).isEqualTo("ID_CONFLICT");
+        } finally {
+            pool.shutdownNow();
+        }
+
+        LedgerClient.Answer whole = client.post("/api/v1/expenditures",
+                expenditure(LedgerClient.id("E"), indicator, "1000.00"));
+        assertThat(whole.status()).as("the rolled-back 600.00 still counted: %s", whole.body()).isEqualTo(201);
+        assertThat(eventCount(indicator)).isEqualTo(2);
+    }
+
+    /** Waits (bounded) until the service's transaction waits for a row lock held by the test. */
+    private void awaitBlockedOnALock(Future<?> posting) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Long waiting = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO posting_receipt%'", Long.class);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            assertThat(posting.isDone()).as("the posting ended before it reached its receipt").isFalse();
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the posting never waited for the receipt row");
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.ledger.api.config;
 import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -69,12 +70,14 @@ public class AxonConfiguration {
     /**
      * The aggregate, and the two-indicator commands that load it through its repository. Registered
      * on Axon's configurer rather than as Spring beans, because the repository exists only once
-     * Axon's configuration is built.
+     * Axon's configuration is built. The aggregate's state is cached between postings (AggregateCache).
      */
     @Bean
-    ConfigurerModule budgetIndicators() {
+    ConfigurerModule budgetIndicators(LedgerProperties properties) {
+        AggregateCache cache = new AggregateCache(properties.posting().cachedIndicators());
         return configurer -> configurer
-                .configureAggregate(BudgetIndicator.class)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetIndicator.class)
+                        .configureCache(c -> cache))
                 .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class)))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)));
     }

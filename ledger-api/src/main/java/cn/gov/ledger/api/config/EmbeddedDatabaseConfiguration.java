@@ -53,6 +53,7 @@ public class EmbeddedDatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setMaximumPoolSize(20);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setPoolName("ledger-embedded");
         return new HikariDataSource(config);
     }

@@ -58,11 +58,13 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param retries        how often a posting that lost a race on its indicator is retried
      * @param lockTimeout    the longest a posting waits for another posting on the same indicator
      * @param maxBodySize    the largest request body the service reads (413 above it)
+     * @param cachedIndicators how many indicators' state is kept in memory between postings
      */
     public record Posting(@DefaultValue("10000") int maxBatchSize,
                           @DefaultValue("10") int retries,
                           @DefaultValue("30s") Duration lockTimeout,
-                          @DefaultValue("16MB") DataSize maxBodySize) {
+                          @DefaultValue("16MB") DataSize maxBodySize,
+                          @DefaultValue("50000") int cachedIndicators) {
     }
 
     /**

@@ -1,6 +1,9 @@
 package cn.gov.ledger.api.posting;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,20 +17,29 @@ class IndicatorUnits {
         this.jdbc = jdbc;
     }
 
-    /** The units of those of these indicators that exist. */
-    List<String> unitsOf(List<String> indicatorIds) {
-        return jdbc.queryForList("SELECT unit_code FROM indicator_unit WHERE indicator_id = ANY (?)", String.class,
-                (Object) indicatorIds.toArray(String[]::new));
+    /** The unit of each of these indicators that exists. */
+    Map<String, String> unitsOf(Collection<String> indicatorIds) {
+        Map<String, String> units = new HashMap<>();
+        jdbc.query("SELECT indicator_id, unit_code FROM indicator_unit WHERE indicator_id = ANY (?)",
+                rs -> {
+                    units.put(rs.getString(1), rs.getString(2));
+                }, (Object) indicatorIds.toArray(String[]::new));
+        return units;
     }
 
-    /** Runs in the posting's transaction: a new indicator (or next year's, opened by a carry-forward) is registered. */
-    void register(PreparedPosting posting) {
-        if (posting.type() == PostingType.APPROPRIATION) {
-            jdbc.update("INSERT INTO indicator_unit (indicator_id, unit_code) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    posting.indicatorId(), posting.unitCode());
-        } else if (posting.type() == PostingType.CARRY_FORWARD) {
-            jdbc.update("INSERT INTO indicator_unit (indicator_id, unit_code) SELECT ?, unit_code FROM indicator_unit"
-                    + " WHERE indicator_id = ? ON CONFLICT DO NOTHING", posting.indicatorIds().get(1), posting.indicatorId());
+    /**
+     * Runs in the postings' transaction: the indicators they created (an appropriation's, or next
+     * year's opened by a carry-forward) with their units.
+     */
+    void registerAll(Map<String, String> newIndicatorUnits) {
+        if (newIndicatorUnits.isEmpty()) {
+            return;
         }
+        List<Map.Entry<String, String>> rows = List.copyOf(newIndicatorUnits.entrySet());
+        jdbc.batchUpdate("INSERT INTO indicator_unit (indicator_id, unit_code) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                rows, 1000, (statement, row) -> {
+                    statement.setString(1, row.getKey());
+                    statement.setString(2, row.getValue());
+                });
     }
 }

@@ -1,18 +1,26 @@
 package cn.gov.ledger.api.posting;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The posting_receipt table: one row per accepted posting, written in the posting's own
- * transaction, so the caller's id is taken exactly when the events are stored.
+ * transaction, so the caller's id is taken exactly when the events are stored. A concurrent
+ * posting with the same id waits on the row's key for that transaction, fails with a duplicate key
+ * when it commits, and finds the receipt on its retry.
  */
 @Component
 class PostingReceipts {
 
     record Receipt(String contentHash, String indicatorId, String response) {
+    }
+
+    /** A receipt to write: the posting, its content hash and the answer a repeat gets. */
+    record Accepted(PreparedPosting posting, String contentHash, long sequence, String response) {
     }
 
     private final JdbcTemplate jdbc;
@@ -22,42 +30,59 @@ class PostingReceipts {
     }
 
     Optional<Receipt> find(PostingType type, String postingId) {
-        return jdbc.query("SELECT content_hash, indicator_id, response FROM posting_receipt"
-                        + " WHERE posting_type = ? AND posting_id = ?",
-                (rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getString(3)),
-                type.name(), postingId).stream().findFirst();
+        return Optional.ofNullable(findAll(List.of(key(type, postingId))).get(key(type, postingId)));
     }
 
-    /**
-     * Takes the id before the command runs; a concurrent posting with the same id waits here for
-     * this transaction and then fails with a duplicate key, to find the receipt on its retry.
-     */
-    void claim(PreparedPosting posting, String contentHash, String postedBy) {
-        jdbc.update("INSERT INTO posting_receipt (posting_type, posting_id, content_hash, indicator_id, sequence,"
-                        + " response, posted_by) VALUES (?, ?, ?, ?, 0, '', ?)",
-                posting.type().name(), posting.postingId(), contentHash, posting.indicatorId(), postedBy);
-    }
-
-    void complete(PreparedPosting posting, long sequence, String response) {
-        jdbc.update("UPDATE posting_receipt SET sequence = ?, response = ? WHERE posting_type = ? AND posting_id = ?",
-                sequence, response, posting.type().name(), posting.postingId());
-    }
-
-    /**
-     * The newest global sequence of the events of these indicators, as this transaction sees it:
-     * one backward step on the (aggregate, sequence) index per indicator. (A max over
-     * {@code aggregate_identifier = ANY(?)} was planned as a scan of the whole event table inside
-     * a large batch, whose rows the planner's statistics do not see yet.)
-     */
-    long sequenceOf(List<String> indicatorIds) {
-        long newest = 0;
-        for (String indicatorId : indicatorIds) {
-            List<Long> last = jdbc.queryForList("SELECT global_index FROM domain_event_entry"
-                    + " WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1", Long.class, indicatorId);
-            if (!last.isEmpty()) {
-                newest = Math.max(newest, last.get(0));
-            }
+    /** The receipts of these postings that exist, by {@link #key}. */
+    Map<String, Receipt> findAll(List<String> keys) {
+        String[] types = new String[keys.size()];
+        String[] ids = new String[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            int separator = key.indexOf(' ');
+            types[i] = key.substring(0, separator);
+            ids[i] = key.substring(separator + 1);
         }
-        return newest;
+        Map<String, Receipt> found = new HashMap<>();
+        jdbc.query("SELECT r.posting_type, r.posting_id, r.content_hash, r.indicator_id, r.response"
+                        + " FROM unnest(?::text[], ?::text[]) AS k(posting_type, posting_id)"
+                        + " JOIN posting_receipt r USING (posting_type, posting_id)",
+                rs -> {
+                    found.put(key(PostingType.valueOf(rs.getString(1)), rs.getString(2)),
+                            new Receipt(rs.getString(3), rs.getString(4), rs.getString(5)));
+                }, types, ids);
+        return found;
+    }
+
+    void insertAll(List<Accepted> accepted, String postedBy) {
+        jdbc.batchUpdate("INSERT INTO posting_receipt (posting_type, posting_id, content_hash, indicator_id, sequence,"
+                        + " response, posted_by) VALUES (?, ?, ?, ?, ?, ?, ?)", accepted, 1000,
+                (statement, a) -> {
+                    statement.setString(1, a.posting().type().name());
+                    statement.setString(2, a.posting().postingId());
+                    statement.setString(3, a.contentHash());
+                    statement.setString(4, a.posting().indicatorId());
+                    statement.setLong(5, a.sequence());
+                    statement.setString(6, a.response());
+                    statement.setString(7, postedBy);
+                });
+    }
+
+    /**
+     * The global sequence of the last event this transaction appended: the ledger's position after
+     * the write, which a posting answers so the caller can read its own write ({@code minSequence}).
+     */
+    long lastSequence() {
+        return jdbc.queryForObject("SELECT currval(pg_get_serial_sequence('domain_event_entry', 'global_index'))",
+                Long.class);
+    }
+
+    /** The posting's identity: its type and the caller's id (ids are unique per type). */
+    static String key(PostingType type, String postingId) {
+        return type.name() + " " + postingId;
+    }
+
+    static String key(PreparedPosting posting) {
+        return key(posting.type(), posting.postingId());
     }
 }

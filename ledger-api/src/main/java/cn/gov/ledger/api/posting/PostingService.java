@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -99,106 +103,221 @@ public class PostingService {
 
     public Outcome post(PostingRequest request, Caller caller) {
         try {
-            PreparedPosting posting = request.prepare(context(Map.of()));
-            String hash = contentHash(posting);
-            Outcome outcome = retrying(() -> {
-                try (IndicatorLocks.Held held = locks.lock(posting.indicatorIds(), limits.lockTimeout())) {
-                    return transaction.execute(status -> apply(posting, hash, caller));
-                }
-            });
+            Outcome outcome = write(List.of(request.prepare(context(Map.of()))), caller).get(0);
             count(request.type(), outcome.status() == 201 ? "created" : "repeated", "OK");
             return outcome;
+        } catch (BatchRejected rejected) {
+            count(request.type(), "rejected", rejected.problem().code());
+            throw rejected.problem();
         } catch (ApiProblem problem) {
             count(request.type(), "rejected", problem.code());
             throw problem;
         }
     }
 
-    /** Each posting on its own: one result per posting, in order. */
+    /**
+     * Each posting on its own: one result per posting, in order, as if posted one after the other.
+     * They are written together while none is refused; a refusal rolls back the postings after the
+     * last refusal, writes those before it, and goes on after it.
+     */
     public List<BatchItem> postEach(List<PostingRequest> requests, Caller caller) {
-        List<BatchItem> items = new ArrayList<>(requests.size());
+        BatchItem[] items = new BatchItem[requests.size()];
+        Map<String, String> expendituresInBatch = new HashMap<>();
+        List<PreparedPosting> prepared = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                Outcome outcome = post(requests.get(i), caller);
-                items.add(new BatchItem(i, outcome.status(), outcome.result(), null));
+                PreparedPosting posting = requests.get(i).prepare(context(expendituresInBatch));
+                rememberExpenditure(posting, expendituresInBatch);
+                prepared.add(posting);
+                indexes.add(i);
             } catch (ApiProblem problem) {
-                items.add(new BatchItem(i, problem.status().value(), null, problemBody(problem)));
+                items[i] = refused(i, requests.get(i).type(), problem);
             }
         }
-        return items;
+        try (IndicatorLocks.Held held = locks.lock(indicatorIds(prepared), limits.lockTimeout())) {
+            int start = 0;
+            BatchRejected pending = null;
+            while (start < prepared.size()) {
+                int end = pending == null ? prepared.size() : pending.index();
+                try {
+                    List<Outcome> outcomes = write(prepared.subList(start, end), caller);
+                    for (int k = 0; k < outcomes.size(); k++) {
+                        items[indexes.get(start + k)] = accepted(indexes.get(start + k), requests, outcomes.get(k));
+                    }
+                    if (pending != null) {
+                        int index = indexes.get(pending.index());
+                        items[index] = refused(index, requests.get(index).type(), pending.problem());
+                        end++;
+                    }
+                    start = end;
+                    pending = null;
+                } catch (BatchRejected rejected) {
+                    BatchRejected inBatch = new BatchRejected(start + rejected.index(), rejected.problem());
+                    if (inBatch.index() == start) {
+                        int index = indexes.get(start);
+                        items[index] = refused(index, requests.get(index).type(), rejected.problem());
+                        start++;
+                        pending = null;
+                    } else {
+                        pending = inBatch;
+                    }
+                }
+            }
+        }
+        return List.of(items);
     }
 
     /** All postings in one transaction, or none: the first refusal rolls back the whole batch. */
     public List<BatchItem> postAtomically(List<PostingRequest> requests, Caller caller) {
         Map<String, String> expendituresInBatch = new HashMap<>();
         List<PreparedPosting> prepared = new ArrayList<>(requests.size());
-        List<String> hashes = new ArrayList<>(requests.size());
-        Set<String> indicatorIds = new LinkedHashSet<>();
         for (int i = 0; i < requests.size(); i++) {
-            PreparedPosting posting = prepareInBatch(i, requests.get(i), expendituresInBatch);
-            if (posting.type() == PostingType.EXPENDITURE) {
-                expendituresInBatch.put(posting.postingId(), posting.indicatorId());
+            try {
+                PreparedPosting posting = requests.get(i).prepare(context(expendituresInBatch));
+                rememberExpenditure(posting, expendituresInBatch);
+                prepared.add(posting);
+            } catch (ApiProblem problem) {
+                count(requests.get(i).type(), "rejected", problem.code());
+                throw new BatchRejected(i, problem);
             }
-            prepared.add(posting);
-            hashes.add(contentHash(posting));
-            indicatorIds.addAll(posting.indicatorIds());
         }
-        List<BatchItem> items = retrying(() -> {
-            try (IndicatorLocks.Held held = locks.lock(indicatorIds, limits.lockTimeout())) {
-                return transaction.execute(status -> {
-                    List<BatchItem> done = new ArrayList<>(prepared.size());
-                    for (int i = 0; i < prepared.size(); i++) {
-                        try {
-                            Outcome outcome = apply(prepared.get(i), hashes.get(i), caller);
-                            done.add(new BatchItem(i, outcome.status(), outcome.result(), null));
-                        } catch (ApiProblem problem) {
-                            throw new BatchRejected(i, problem);
-                        }
-                    }
-                    return done;
-                });
+        try {
+            List<Outcome> outcomes = write(prepared, caller);
+            List<BatchItem> items = new ArrayList<>(outcomes.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                items.add(accepted(i, requests, outcomes.get(i)));
+            }
+            return items;
+        } catch (BatchRejected rejected) {
+            count(requests.get(rejected.index()).type(), "rejected", rejected.problem().code());
+            throw rejected;
+        }
+    }
+
+    private static void rememberExpenditure(PreparedPosting posting, Map<String, String> expendituresInBatch) {
+        if (posting.type() == PostingType.EXPENDITURE) {
+            expendituresInBatch.put(posting.postingId(), posting.indicatorId());
+        }
+    }
+
+    private BatchItem accepted(int index, List<PostingRequest> requests, Outcome outcome) {
+        count(requests.get(index).type(), outcome.status() == 201 ? "created" : "repeated", "OK");
+        return new BatchItem(index, outcome.status(), outcome.result(), null);
+    }
+
+    private BatchItem refused(int index, PostingType type, ApiProblem problem) {
+        count(type, "rejected", problem.code());
+        return new BatchItem(index, problem.status().value(), null, problemBody(problem));
+    }
+
+    private static Set<String> indicatorIds(List<PreparedPosting> postings) {
+        Set<String> ids = new LinkedHashSet<>();
+        postings.forEach(posting -> ids.addAll(posting.indicatorIds()));
+        return ids;
+    }
+
+    /**
+     * Writes these postings in one transaction, all or none, queued behind other postings on their
+     * indicators, and retried when it loses a race with another node; a refusal names its index.
+     */
+    private List<Outcome> write(List<PreparedPosting> postings, Caller caller) {
+        List<String> hashes = postings.stream().map(this::contentHash).toList();
+        return retrying(() -> {
+            try (IndicatorLocks.Held held = locks.lock(indicatorIds(postings), limits.lockTimeout())) {
+                return transaction.execute(status -> apply(postings, hashes, caller));
             }
         });
-        items.forEach(item -> count(requests.get(item.index()).type(),
-                item.status() == 201 ? "created" : "repeated", "OK"));
-        return items;
     }
 
-    private PreparedPosting prepareInBatch(int index, PostingRequest request, Map<String, String> expendituresInBatch) {
+    /**
+     * Runs inside the transaction. The commands share one unit of work, so their events are
+     * appended in one batch when it commits; then the receipts and new indicators are written.
+     */
+    private List<Outcome> apply(List<PreparedPosting> postings, List<String> hashes, Caller caller) {
+        List<String> keys = postings.stream().map(PostingReceipts::key).toList();
+        Map<String, PostingReceipts.Receipt> earlier = receipts.findAll(keys);
+        Map<String, String> unitOf = indicatorUnits.unitsOf(indicatorIds(postings));
+        Map<String, String> newIndicators = new LinkedHashMap<>();
+        Map<String, Integer> firstInBatch = new HashMap<>();
+        Outcome[] outcomes = new Outcome[postings.size()];
+        List<Integer> created = new ArrayList<>();
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
-            return request.prepare(context(expendituresInBatch));
-        } catch (ApiProblem problem) {
-            count(request.type(), "rejected", problem.code());
-            throw new BatchRejected(index, problem);
+            for (int i = 0; i < postings.size(); i++) {
+                PreparedPosting posting = postings.get(i);
+                try {
+                    authorize(posting, caller, unitOf);
+                    PostingReceipts.Receipt receipt = earlier.get(keys.get(i));
+                    Integer first = firstInBatch.putIfAbsent(keys.get(i), i);
+                    if (receipt != null || first != null) {
+                        String hash = receipt != null ? receipt.contentHash() : hashes.get(first);
+                        if (!hash.equals(hashes.get(i))) {
+                            throw new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT", posting.type() + " "
+                                    + posting.postingId() + " was posted before with other content");
+                        }
+                        outcomes[i] = receipt != null ? new Outcome(200, read(receipt.response())) : null;
+                        continue;
+                    }
+                    if (posting.type() == PostingType.APPROPRIATION && unitOf.containsKey(posting.indicatorId())) {
+                        throw new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT",
+                                "an indicator with this id exists already");
+                    }
+                    dispatch(posting, caller);
+                } catch (ApiProblem problem) {
+                    throw new BatchRejected(i, problem);
+                }
+                created.add(i);
+                registerNewIndicator(posting, unitOf, newIndicators);
+            }
+        } catch (RuntimeException e) {
+            unitOfWork.rollback(e);
+            throw e;
         }
+        unitOfWork.commit();
+        if (created.isEmpty()) {
+            return List.of(outcomes);
+        }
+        long sequence = receipts.lastSequence();
+        List<PostingReceipts.Accepted> accepted = new ArrayList<>(created.size());
+        for (int i : created) {
+            PreparedPosting posting = postings.get(i);
+            PostingResult result = new PostingResult(posting.type(), posting.postingId(), posting.indicatorId(), sequence);
+            outcomes[i] = new Outcome(201, result);
+            accepted.add(new PostingReceipts.Accepted(posting, hashes.get(i), sequence, write(result)));
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i] == null) {
+                outcomes[i] = new Outcome(200, outcomes[firstInBatch.get(keys.get(i))].result());
+            }
+        }
+        receipts.insertAll(accepted, caller.principal());
+        indicatorUnits.registerAll(newIndicators);
+        log.debug("Accepted {} postings up to sequence {} from {}", created.size(), sequence, caller.principal());
+        return List.of(outcomes);
     }
 
-    /** Runs inside the transaction. */
-    private Outcome apply(PreparedPosting posting, String hash, Caller caller) {
-        authorize(posting, caller);
-        Optional<PostingReceipts.Receipt> earlier = receipts.find(posting.type(), posting.postingId());
-        if (earlier.isPresent()) {
-            if (!earlier.get().contentHash().equals(hash)) {
-                throw new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT", posting.type() + " " + posting.postingId()
-                        + " was posted before with other content");
-            }
-            return new Outcome(200, read(earlier.get().response()));
+    /** An appropriation creates its indicator in its unit; a carry-forward may open next year's in the same unit. */
+    private static void registerNewIndicator(PreparedPosting posting, Map<String, String> unitOf,
+                                             Map<String, String> newIndicators) {
+        String unit = switch (posting.type()) {
+            case APPROPRIATION -> posting.unitCode();
+            case CARRY_FORWARD -> unitOf.get(posting.indicatorId());
+            default -> null;
+        };
+        String indicatorId = posting.indicatorIds().get(posting.indicatorIds().size() - 1);
+        if (unit != null && unitOf.putIfAbsent(indicatorId, unit) == null) {
+            newIndicators.put(indicatorId, unit);
         }
-        receipts.claim(posting, hash, caller.principal());
-        dispatch(posting, caller);
-        indicatorUnits.register(posting);
-        PostingResult result = new PostingResult(posting.type(), posting.postingId(), posting.indicatorId(),
-                receipts.sequenceOf(posting.indicatorIds()));
-        receipts.complete(posting, result.sequence(), write(result));
-        log.debug("Accepted {} {} on {} at sequence {} from {}", posting.type(), posting.postingId(),
-                posting.indicatorId(), result.sequence(), caller.principal());
-        return new Outcome(201, result);
     }
 
     /** A POSTER key posts only to its own units' indicators. */
-    private void authorize(PreparedPosting posting, Caller caller) {
-        List<String> postingUnits = posting.unitCode() != null ? List.of(posting.unitCode())
-                : indicatorUnits.unitsOf(posting.indicatorIds());
+    private static void authorize(PreparedPosting posting, Caller caller, Map<String, String> unitOf) {
+        Set<String> postingUnits = new LinkedHashSet<>();
+        if (posting.unitCode() != null) {
+            postingUnits.add(posting.unitCode());
+        }
+        posting.indicatorIds().stream().map(unitOf::get).filter(Objects::nonNull).forEach(postingUnits::add);
         for (String unit : postingUnits) {
             if (!caller.mayPostTo(unit)) {
                 throw new ApiProblem(HttpStatus.FORBIDDEN, "UNIT_NOT_ALLOWED",
@@ -228,22 +347,21 @@ public class PostingService {
                 return new ApiProblem(HttpStatus.NOT_FOUND, "INDICATOR_NOT_FOUND",
                         "indicator " + posting.indicatorId() + " does not exist");
             }
-            if (e instanceof AggregateStreamCreationException) {
-                return new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT", "an indicator with this id exists already");
-            }
-            if (e instanceof ConflictingModificationException conflict) {
-                return conflict;
-            }
         }
         return thrown;
     }
 
-    /** Retries a posting that lost a race with another node or transaction on the same row. */
+    /**
+     * Retries postings that lost a race with another node or transaction on the same row: an
+     * indicator's next event (ConcurrencyException, when this node's cached state was stale), a
+     * new indicator's id, or a posting id.
+     */
     private <T> T retrying(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
-            } catch (ConflictingModificationException | DuplicateKeyException | PessimisticLockingFailureException e) {
+            } catch (ConflictingModificationException | ConcurrencyException | AggregateStreamCreationException
+                     | DuplicateKeyException | PessimisticLockingFailureException e) {
                 if (attempt >= limits.retries()) {
                     throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
                             "the posting kept conflicting with concurrent postings; retry it");
