@@ -48,7 +48,8 @@ public final class BenchOptions {
     String user = "postgres";
     String password = "";
     /** Extra JVM options of the service process, split on blanks. */
-    List<String> serviceJvmOptions = new ArrayList<>();
+    /** As the service is deployed (Dockerfile): the heap target of 512 MiB is a limit, not an observation. */
+    List<String> serviceJvmOptions = new ArrayList<>(List.of("-Xmx512m"));
     /** The command line, for the results file. */
     String commandLine = "";
 
@@ -177,7 +178,7 @@ public final class BenchOptions {
                   --jar=ledger-api/target/ledger-api.jar --work-dir=ledger-bench/target/bench-run
                   --results-dir=bench/results
                   --jdbc-url=jdbc:postgresql://host:5432/db --user=.. --password=..  a given PostgreSQL
-                  --service-jvm-opts="-Xmx512m ..."  options of the service's JVM (@LAUNCH@ becomes 1, 2:
+                  --service-jvm-opts="-Xmx512m"  (the default) options of the service's JVM (@LAUNCH@ becomes 1, 2:
                       -XX:StartFlightRecording=filename=svc-@LAUNCH@.jfr,settings=profile profiles each launch)
                 """;
     }

@@ -32,6 +32,7 @@ public final class TestDatabase {
             }
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            config.addDataSourceProperty("reWriteBatchedInserts", "true"); // as the service runs
             config.setMaximumPoolSize(2);
             config.setPoolName("ledger-projections-test");
             HikariDataSource dataSource = new HikariDataSource(config);
@@ -55,6 +56,8 @@ public final class TestDatabase {
 
     /** Empties the read models and the unit directory, so that each test or try starts from nothing. */
     public static void clear() {
+        jdbc().update("DELETE FROM rm_total");
+        jdbc().update("DELETE FROM rm_month_total");
         jdbc().update("DELETE FROM rm_movement");
         jdbc().update("DELETE FROM rm_indicator");
         jdbc().update("DELETE FROM budget_unit");

@@ -16,22 +16,32 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Keeps the indicator register and the journal of figure movements that every balance, rate and
- * report is summed from. Each event's row is keyed by its global sequence, so a redelivered
+ * report is summed from. Each event's row is keyed by the event's identifier, so a redelivered
  * event changes nothing.
  */
 @ProcessingGroup(BalanceProjection.PROCESSING_GROUP)
 public class BalanceProjection {
 
     public static final String PROCESSING_GROUP = "balances";
+
+    private static final String PENDING = BalanceProjection.class.getName() + ".pending";
+    private static final int SOURCE_INDICATOR_ID = 9;
 
     private final JdbcTemplate jdbc;
 
@@ -88,8 +98,8 @@ public class BalanceProjection {
 
     @EventHandler
     void on(CarriedForward event, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        jdbc.update("UPDATE rm_indicator SET closed_on = ?, closed_at = ? WHERE indicator_id = ?",
-                Date.valueOf(event.effectiveDate()), Timestamp.from(recordedAt), event.indicatorId());
+        record(pending -> pending.closures.add(new Object[] {Date.valueOf(event.effectiveDate()),
+                Timestamp.from(recordedAt), event.indicatorId()}));
     }
 
     @EventHandler
@@ -101,20 +111,23 @@ public class BalanceProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM rm_total");
+        jdbc.update("DELETE FROM rm_month_total");
         jdbc.update("DELETE FROM rm_movement");
         jdbc.update("DELETE FROM rm_indicator");
     }
 
     private void register(String indicatorId, IndicatorAttributes a, String sourceIndicatorId, TrackingToken token) {
-        jdbc.update("""
-                INSERT INTO rm_indicator (indicator_id, fiscal_year, unit_code, fund_source, functional_code, kind,
-                    project_code, project_name, economic_code, source_indicator_id, last_sequence)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (indicator_id) DO UPDATE
-                SET source_indicator_id = COALESCE(rm_indicator.source_indicator_id, EXCLUDED.source_indicator_id)""",
-                indicatorId, a.fiscalYear(), a.unitCode(), a.fundSource().name(), a.functionalCode().value(),
+        Object[] row = {indicatorId, a.fiscalYear(), a.unitCode(), a.fundSource().name(), a.functionalCode().value(),
                 a.kind().name(), a.projectCode(), a.projectName(),
-                a.economicCode() == null ? null : a.economicCode().value(), sourceIndicatorId, position(token));
+                a.economicCode() == null ? null : a.economicCode().value(), sourceIndicatorId, position(token)};
+        // registered twice in one batch (a carry-in to an indicator opened in it): as the upsert would
+        record(pending -> pending.indicators.merge(indicatorId, row, (first, again) -> {
+            if (first[SOURCE_INDICATOR_ID] == null) {
+                first[SOURCE_INDICATOR_ID] = again[SOURCE_INDICATOR_ID];
+            }
+            return first;
+        }));
     }
 
     /**
@@ -124,17 +137,115 @@ public class BalanceProjection {
      */
     private void move(String eventId, TrackingToken token, String indicatorId, Figure figure, Money amount, EconomicCode economicCode,
                       LocalDate effectiveDate, Instant recordedAt) {
-        long sequence = position(token);
-        jdbc.update("""
-                INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date,
-                    recorded_at)
-                SELECT ?, i.indicator_id, ?, ?, COALESCE(?, i.economic_code), ?, ?
-                FROM rm_indicator i WHERE i.indicator_id = ?
-                ON CONFLICT (event_id) DO NOTHING""",
-                eventId, figure.name(), amount.fen(), economicCode == null ? null : economicCode.value(),
-                Date.valueOf(effectiveDate), Timestamp.from(recordedAt), indicatorId);
-        jdbc.update("UPDATE rm_indicator SET last_sequence = GREATEST(last_sequence, ?) WHERE indicator_id = ?",
-                sequence, indicatorId);
+        record(pending -> {
+            pending.movements.add(new Movement(eventId, indicatorId, figure, amount.fen(),
+                    economicCode == null ? null : economicCode.value(), effectiveDate, recordedAt));
+            pending.lastSequences.merge(indicatorId, position(token), Math::max);
+        });
+    }
+
+    /**
+     * The rows of the events of one processing batch, written in one round trip per table when the
+     * batch commits (with its token) rather than one statement per event: a replay of 10^6 events
+     * is bounded by PostgreSQL, not by round trips. Outside a unit of work they are written at once.
+     */
+    private void record(Consumer<Pending> change) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            Pending now = new Pending();
+            change.accept(now);
+            now.write(jdbc);
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        change.accept(root.getOrComputeResource(PENDING, key -> {
+            Pending pending = new Pending();
+            root.onPrepareCommit(u -> pending.write(jdbc));
+            return pending;
+        }));
+    }
+
+    /** A row of rm_movement; with no economic code of its own it takes its indicator's. */
+    private record Movement(String eventId, String indicatorId, Figure figure, long amount, String economicCode,
+                            LocalDate effectiveDate, Instant recordedAt) {
+    }
+
+    /** A key of rm_total (without month) or rm_month_total. */
+    private record TotalKey(String indicatorId, Figure figure, String economicCode, LocalDate month) {
+    }
+
+    private static final class Pending {
+        /** rm_indicator rows by indicator: one multi-row upsert may not touch a row twice. */
+        final Map<String, Object[]> indicators = new LinkedHashMap<>();
+        final List<Movement> movements = new ArrayList<>();
+        final Map<String, Long> lastSequences = new LinkedHashMap<>();
+        final List<Object[]> closures = new ArrayList<>();
+
+        void write(JdbcTemplate jdbc) {
+            if (!indicators.isEmpty()) {
+                jdbc.batchUpdate("""
+                        INSERT INTO rm_indicator (indicator_id, fiscal_year, unit_code, fund_source, functional_code,
+                            kind, project_code, project_name, economic_code, source_indicator_id, last_sequence)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (indicator_id) DO UPDATE
+                        SET source_indicator_id = COALESCE(rm_indicator.source_indicator_id,
+                            EXCLUDED.source_indicator_id)""", List.copyOf(indicators.values()));
+            }
+            if (!movements.isEmpty()) {
+                int[] inserted = jdbc.batchUpdate("""
+                        INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date,
+                            recorded_at)
+                        SELECT ?, i.indicator_id, ?, ?, COALESCE(?, i.economic_code), ?, ?
+                        FROM rm_indicator i WHERE i.indicator_id = ?
+                        ON CONFLICT (event_id) DO NOTHING""", movements.stream().map(m -> new Object[] {m.eventId(),
+                        m.figure().name(), m.amount(), m.economicCode(), Date.valueOf(m.effectiveDate()),
+                        Timestamp.from(m.recordedAt()), m.indicatorId()}).toList());
+                addToTotals(jdbc, inserted);
+            }
+            if (!lastSequences.isEmpty()) {
+                jdbc.batchUpdate("UPDATE rm_indicator SET last_sequence = GREATEST(last_sequence, ?) WHERE indicator_id = ?",
+                        lastSequences.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
+            }
+            if (!closures.isEmpty()) {
+                jdbc.batchUpdate("UPDATE rm_indicator SET closed_on = ?, closed_at = ? WHERE indicator_id = ?", closures);
+            }
+        }
+
+        /**
+         * Adds the movements just written (not those of a redelivered event, already there) to
+         * rm_total and rm_month_total, with the economic code their rm_movement row got.
+         */
+        private void addToTotals(JdbcTemplate jdbc, int[] inserted) {
+            Map<TotalKey, Long> totals = new LinkedHashMap<>();
+            Map<TotalKey, Long> monthTotals = new LinkedHashMap<>();
+            for (int n = 0; n < inserted.length; n++) {
+                if (inserted[n] != 0 && inserted[n] != 1) {
+                    throw new IllegalStateException("unexpected update count " + inserted[n] + " of a movement");
+                }
+                if (inserted[n] == 1) {
+                    Movement m = movements.get(n);
+                    totals.merge(new TotalKey(m.indicatorId(), m.figure(), m.economicCode(), null), m.amount(), Long::sum);
+                    monthTotals.merge(new TotalKey(m.indicatorId(), m.figure(), m.economicCode(),
+                            m.effectiveDate().withDayOfMonth(1)), m.amount(), Long::sum);
+                }
+            }
+            jdbc.batchUpdate("""
+                    INSERT INTO rm_total (indicator_id, figure, economic_code, amount)
+                    SELECT i.indicator_id, ?, COALESCE(?, i.economic_code, ''), ? FROM rm_indicator i
+                    WHERE i.indicator_id = ?
+                    ON CONFLICT (indicator_id, figure, economic_code)
+                    DO UPDATE SET amount = rm_total.amount + EXCLUDED.amount""",
+                    totals.entrySet().stream().map(e -> new Object[] {e.getKey().figure().name(),
+                            e.getKey().economicCode(), e.getValue(), e.getKey().indicatorId()}).toList());
+            jdbc.batchUpdate("""
+                    INSERT INTO rm_month_total (indicator_id, figure, economic_code, month, amount)
+                    SELECT i.indicator_id, ?, COALESCE(?, i.economic_code, ''), ?, ? FROM rm_indicator i
+                    WHERE i.indicator_id = ?
+                    ON CONFLICT (indicator_id, figure, economic_code, month)
+                    DO UPDATE SET amount = rm_month_total.amount + EXCLUDED.amount""",
+                    monthTotals.entrySet().stream().map(e -> new Object[] {e.getKey().figure().name(),
+                            e.getKey().economicCode(), Date.valueOf(e.getKey().month()), e.getValue(),
+                            e.getKey().indicatorId()}).toList());
+        }
     }
 
     private static long position(TrackingToken token) {

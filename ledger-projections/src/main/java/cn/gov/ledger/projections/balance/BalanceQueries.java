@@ -52,12 +52,13 @@ public class BalanceQueries {
     /** One row per group of {@code groupBy}, in key order. */
     public List<BalanceRow> balances(Scope scope, List<Dimension> groupBy, TimeSlice time) {
         List<Object> args = new ArrayList<>();
-        String where = MovementFilter.where(scope, time, args);
+        String from = MovementFilter.from(time, args);
+        String where = MovementFilter.where(scope, args);
         String keys = groupBy.stream().map(d -> d.sql() + " AS k_" + d.ordinal()).collect(Collectors.joining(", "));
         String positions = IntStream.rangeClosed(1, groupBy.size()).mapToObj(Integer::toString)
                 .collect(Collectors.joining(", "));
         String sql = "SELECT " + (keys.isEmpty() ? "" : keys + ", ") + Totals.COLUMNS
-                + " FROM rm_movement m JOIN rm_indicator i ON i.indicator_id = m.indicator_id" + where
+                + from + where
                 + (groupBy.isEmpty() ? "" : " GROUP BY " + positions + " ORDER BY " + positions.replace(",", " NULLS FIRST,")
                 + " NULLS FIRST");
         return jdbc.query(sql, (rs, n) -> {

@@ -1,20 +1,48 @@
 package cn.gov.ledger.projections.balance;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The WHERE clause every sum over the movement journal shares: a fiscal year of a department or
- * unit, and the events that count at a point in time. Expects rm_movement {@code m} joined with
- * rm_indicator {@code i}.
+ * The FROM and WHERE clauses every sum over a scope's movements shares: the movements that count
+ * at a point in time ({@code m}: indicator_id, figure, economic_code, amount) joined with their
+ * indicators ({@code i}) of a fiscal year of a department or unit. Without {@code knownAt} they are
+ * read pre-summed (V4__pre_summed_totals.sql): as known now from rm_total, as of a date from the
+ * whole months of rm_month_total and the journal for the rest; with {@code knownAt}, from the
+ * journal itself, which alone knows when each movement was recorded.
  */
 public final class MovementFilter {
 
     private MovementFilter() {
     }
 
+    /** Appends the clause's parameters to {@code args} and answers " FROM ... m JOIN rm_indicator i ...". */
+    public static String from(TimeSlice time, List<Object> args) {
+        return " FROM " + movements(time, args) + " m JOIN rm_indicator i ON i.indicator_id = m.indicator_id";
+    }
+
+    private static String movements(TimeSlice time, List<Object> args) {
+        if (time.knownAt() != null) {
+            return "(SELECT indicator_id, figure, economic_code, amount FROM rm_movement m WHERE TRUE"
+                    + time(time, args) + ")";
+        }
+        if (time.asOf() == null) {
+            return "(SELECT indicator_id, figure, NULLIF(economic_code, '') AS economic_code, amount FROM rm_total)";
+        }
+        // months that end on or before asOf are whole; the days of asOf's month up to it come from the journal
+        LocalDate firstPartialDay = time.asOf().plusDays(1).withDayOfMonth(1);
+        args.add(Date.valueOf(firstPartialDay));
+        args.add(Date.valueOf(firstPartialDay));
+        args.add(Date.valueOf(time.asOf()));
+        return "(SELECT indicator_id, figure, NULLIF(economic_code, '') AS economic_code, amount FROM rm_month_total"
+                + " WHERE month < ?"
+                + " UNION ALL SELECT indicator_id, figure, economic_code, amount FROM rm_movement"
+                + " WHERE effective_date >= ? AND effective_date <= ?)";
+    }
+
     /** Appends the clause's parameters to {@code args} and answers the clause, starting with " WHERE". */
-    public static String where(Scope scope, TimeSlice time, List<Object> args) {
+    public static String where(Scope scope, List<Object> args) {
         StringBuilder sql = new StringBuilder(" WHERE i.fiscal_year = ?");
         args.add(scope.fiscalYear());
         if (scope.unitCode() != null) {
@@ -24,10 +52,10 @@ public final class MovementFilter {
             sql.append(" AND i.unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ?)");
             args.add(scope.departmentCode());
         }
-        return sql.append(time(time, args)).toString();
+        return sql.toString();
     }
 
-    /** Only the time conditions, each starting with " AND". */
+    /** Only the time conditions on the journal {@code m}, each starting with " AND". */
     static String time(TimeSlice time, List<Object> args) {
         StringBuilder sql = new StringBuilder();
         if (time.asOf() != null) {

@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
 /**
  * An event history as the event store could hold it (fiscal year 2024, one department's units and
@@ -279,13 +280,27 @@ final class History {
 
     // --- feeding the projection ---
 
-    /** Registers the units, then hands every event to the projection as the tracking processor would. */
+    /**
+     * Registers the units, then hands every event to the projection as the tracking processor
+     * would: in batches, each in a unit of work whose commit writes the batch's rows.
+     */
     void project(BalanceProjection projection) {
         departments.forEach(TestDatabase::unit);
-        postings.forEach(p -> deliver(projection, p));
+        deliverInBatches(projection, postings);
         if (redeliverFrom >= 0 && !postings.isEmpty()) {
             // at-least-once delivery: a processor that lost its token handles a tail of the stream again
-            postings.subList(redeliverFrom % postings.size(), postings.size()).forEach(p -> deliver(projection, p));
+            deliverInBatches(projection, postings.subList(redeliverFrom % postings.size(), postings.size()));
+        }
+    }
+
+    /** Batches of 1 to 7 events, so that an indicator is often opened and moved within one batch. */
+    private static void deliverInBatches(BalanceProjection projection, List<Posting> stream) {
+        int from = 0;
+        while (from < stream.size()) {
+            int to = Math.min(stream.size(), from + 1 + (int) (stream.get(from).globalIndex() % 7));
+            List<Posting> batch = stream.subList(from, to);
+            DefaultUnitOfWork.startAndGet(null).execute(() -> batch.forEach(p -> deliver(projection, p)));
+            from = to;
         }
     }
 
