@@ -29,3 +29,6 @@ FROM rm_movement GROUP BY 1, 2, 3, 4;
 
 -- the part of asOf's month that is read from the journal
 CREATE INDEX rm_movement_effective_date ON rm_movement (effective_date);
+
+-- Nothing reads it, and rewriting it with every batch left rm_indicator mostly dead rows.
+ALTER TABLE rm_indicator DROP COLUMN last_sequence;

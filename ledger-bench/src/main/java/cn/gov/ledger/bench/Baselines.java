@@ -127,6 +127,38 @@ final class Baselines {
                 latency.find() ? Double.parseDouble(latency.group(1)) : Double.NaN, output);
     }
 
+    /** What wrk measured: requests/s and the answers that were neither 2xx nor 3xx. */
+    record Wrk(double perSecond, long failed, String output) {
+    }
+
+    /**
+     * GETs by wrk where it is installed (null where not): a load generator in C, so that a read
+     * this cheap is measured by the service's capacity rather than by a Java client's on the same
+     * two cores.
+     */
+    static Wrk wrk(String url, int connections, Duration duration, String... headers) throws Exception {
+        Path wrk = onPath("wrk");
+        if (wrk == null) {
+            return null;
+        }
+        List<String> command = new ArrayList<>(List.of(wrk.toString(), "-t", "2", "-c", Integer.toString(connections),
+                "-d", Math.max(1, duration.toSeconds()) + "s"));
+        for (String header : headers) {
+            command.add("-H");
+            command.add(header);
+        }
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            return new Wrk(Double.NaN, -1, output);
+        }
+        Matcher rate = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(output);
+        Matcher failed = Pattern.compile("Non-2xx or 3xx responses: ([0-9]+)").matcher(output);
+        return new Wrk(rate.find() ? Double.parseDouble(rate.group(1)) : Double.NaN,
+                failed.find() ? Long.parseLong(failed.group(1)) : 0, output);
+    }
+
     record Timed(long rows, double seconds) {
         double perSecond() {
             return seconds <= 0 ? 0 : rows / seconds;

@@ -33,6 +33,15 @@ final class LedgerHttp {
         this.timeout = timeout;
     }
 
+    /** The service's address, for a load generator of its own (wrk). */
+    String base() {
+        return base;
+    }
+
+    String authorization() {
+        return authorization;
+    }
+
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
                 .header("Authorization", authorization).GET();

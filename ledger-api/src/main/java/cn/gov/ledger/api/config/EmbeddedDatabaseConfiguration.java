@@ -42,6 +42,8 @@ public class EmbeddedDatabaseConfiguration {
                 // of PostgreSQL could then lose commits already answered. A posting is acknowledged
                 // only once its transaction is on disk.
                 .setServerConfig("synchronous_commit", "on")
+                // reports aggregate some 10^5 rows; PostgreSQL's default of 4MB sorts them on disk
+                .setServerConfig("work_mem", "32MB")
                 // After a crash PostgreSQL replays its WAL before it accepts connections; zonky's
                 // default of 10 s is too short for that on a slow or busy machine.
                 .setPGStartupWait(Duration.ofSeconds(60))

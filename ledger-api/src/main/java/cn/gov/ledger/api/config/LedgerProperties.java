@@ -64,7 +64,7 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                           @DefaultValue("10") int retries,
                           @DefaultValue("30s") Duration lockTimeout,
                           @DefaultValue("16MB") DataSize maxBodySize,
-                          @DefaultValue("50000") int cachedIndicators) {
+                          @DefaultValue("10000") int cachedIndicators) {
     }
 
     /**

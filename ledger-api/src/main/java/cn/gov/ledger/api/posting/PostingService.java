@@ -117,8 +117,9 @@ public class PostingService {
 
     /**
      * Each posting on its own: one result per posting, in order, as if posted one after the other.
-     * They are written together while none is refused; a refusal rolls back the postings after the
-     * last refusal, writes those before it, and goes on after it.
+     * The postings are written in one transaction; when one is refused, that transaction rolls back,
+     * the postings before the refused one are written in a transaction of their own (their outcome
+     * is known), the refused one gets its problem, and the rest go on the same way after it.
      */
     public List<BatchItem> postEach(List<PostingRequest> requests, Caller caller) {
         BatchItem[] items = new BatchItem[requests.size()];

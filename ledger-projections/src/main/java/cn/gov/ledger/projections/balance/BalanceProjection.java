@@ -27,7 +27,6 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -41,7 +40,7 @@ public class BalanceProjection {
     public static final String PROCESSING_GROUP = "balances";
 
     private static final String PENDING = BalanceProjection.class.getName() + ".pending";
-    private static final int SOURCE_INDICATOR_ID = 9;
+    private static final int SOURCE_INDICATOR_ID = 9; // in a row of pending.indicators
 
     private final JdbcTemplate jdbc;
 
@@ -50,49 +49,49 @@ public class BalanceProjection {
     }
 
     @EventHandler
-    void on(BudgetAppropriated event, @MessageIdentifier String eventId, TrackingToken token,
+    void on(BudgetAppropriated event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        register(event.indicatorId(), event.attributes(), null, token);
-        move(eventId, token, event.indicatorId(), event.initial() ? Figure.INITIAL : Figure.ADJUSTMENT, event.amount(),
+        register(event.indicatorId(), event.attributes(), null);
+        move(eventId, event.indicatorId(), event.initial() ? Figure.INITIAL : Figure.ADJUSTMENT, event.amount(),
                 null, event.effectiveDate(), recordedAt);
     }
 
     @EventHandler
-    void on(BudgetAdjusted event, @MessageIdentifier String eventId, TrackingToken token,
+    void on(BudgetAdjusted event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, token, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
+        move(eventId, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
     }
 
     @EventHandler
-    void on(BudgetTransferredOut event, @MessageIdentifier String eventId, TrackingToken token,
+    void on(BudgetTransferredOut event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, token, event.indicatorId(), Figure.ADJUSTMENT, event.amount().negate(), null, event.effectiveDate(),
+        move(eventId, event.indicatorId(), Figure.ADJUSTMENT, event.amount().negate(), null, event.effectiveDate(),
                 recordedAt);
     }
 
     @EventHandler
-    void on(BudgetTransferredIn event, @MessageIdentifier String eventId, TrackingToken token,
+    void on(BudgetTransferredIn event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, token, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
+        move(eventId, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
     }
 
     @EventHandler
-    void on(IncomeRecorded event, @MessageIdentifier String eventId, TrackingToken token,
+    void on(IncomeRecorded event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, token, event.indicatorId(), Figure.INCOME, event.amount(), null, event.effectiveDate(), recordedAt);
+        move(eventId, event.indicatorId(), Figure.INCOME, event.amount(), null, event.effectiveDate(), recordedAt);
     }
 
     @EventHandler
-    void on(ExpenditureRecorded event, @MessageIdentifier String eventId, TrackingToken token,
+    void on(ExpenditureRecorded event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, token, event.indicatorId(), Figure.SPENT, event.amount(), event.economicCode(), event.effectiveDate(),
+        move(eventId, event.indicatorId(), Figure.SPENT, event.amount(), event.economicCode(), event.effectiveDate(),
                 recordedAt);
     }
 
     @EventHandler
-    void on(ExpenditureReversed event, @MessageIdentifier String eventId, TrackingToken token,
+    void on(ExpenditureReversed event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, token, event.indicatorId(), Figure.SPENT, event.amount().negate(), event.economicCode(),
+        move(eventId, event.indicatorId(), Figure.SPENT, event.amount().negate(), event.economicCode(),
                 event.effectiveDate(), recordedAt);
     }
 
@@ -103,10 +102,10 @@ public class BalanceProjection {
     }
 
     @EventHandler
-    void on(CarriedIn event, @MessageIdentifier String eventId, TrackingToken token,
+    void on(CarriedIn event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        register(event.indicatorId(), event.attributes(), event.sourceIndicatorId(), token);
-        move(eventId, token, event.indicatorId(), Figure.CARRIED_IN, event.amount(), null, event.effectiveDate(), recordedAt);
+        register(event.indicatorId(), event.attributes(), event.sourceIndicatorId());
+        move(eventId, event.indicatorId(), Figure.CARRIED_IN, event.amount(), null, event.effectiveDate(), recordedAt);
     }
 
     @ResetHandler
@@ -117,10 +116,10 @@ public class BalanceProjection {
         jdbc.update("DELETE FROM rm_indicator");
     }
 
-    private void register(String indicatorId, IndicatorAttributes a, String sourceIndicatorId, TrackingToken token) {
+    private void register(String indicatorId, IndicatorAttributes a, String sourceIndicatorId) {
         Object[] row = {indicatorId, a.fiscalYear(), a.unitCode(), a.fundSource().name(), a.functionalCode().value(),
                 a.kind().name(), a.projectCode(), a.projectName(),
-                a.economicCode() == null ? null : a.economicCode().value(), sourceIndicatorId, position(token)};
+                a.economicCode() == null ? null : a.economicCode().value(), sourceIndicatorId};
         // registered twice in one batch (a carry-in to an indicator opened in it): as the upsert would
         record(pending -> pending.indicators.merge(indicatorId, row, (first, again) -> {
             if (first[SOURCE_INDICATOR_ID] == null) {
@@ -135,12 +134,11 @@ public class BalanceProjection {
      * row is keyed by the event's identifier: the token's position is not the event's own global
      * index when an event that committed late fills a gap, so it cannot be the key.
      */
-    private void move(String eventId, TrackingToken token, String indicatorId, Figure figure, Money amount, EconomicCode economicCode,
+    private void move(String eventId, String indicatorId, Figure figure, Money amount, EconomicCode economicCode,
                       LocalDate effectiveDate, Instant recordedAt) {
         record(pending -> {
             pending.movements.add(new Movement(eventId, indicatorId, figure, amount.fen(),
                     economicCode == null ? null : economicCode.value(), effectiveDate, recordedAt));
-            pending.lastSequences.merge(indicatorId, position(token), Math::max);
         });
     }
 
@@ -177,15 +175,14 @@ public class BalanceProjection {
         /** rm_indicator rows by indicator: one multi-row upsert may not touch a row twice. */
         final Map<String, Object[]> indicators = new LinkedHashMap<>();
         final List<Movement> movements = new ArrayList<>();
-        final Map<String, Long> lastSequences = new LinkedHashMap<>();
         final List<Object[]> closures = new ArrayList<>();
 
         void write(JdbcTemplate jdbc) {
             if (!indicators.isEmpty()) {
                 jdbc.batchUpdate("""
                         INSERT INTO rm_indicator (indicator_id, fiscal_year, unit_code, fund_source, functional_code,
-                            kind, project_code, project_name, economic_code, source_indicator_id, last_sequence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            kind, project_code, project_name, economic_code, source_indicator_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (indicator_id) DO UPDATE
                         SET source_indicator_id = COALESCE(rm_indicator.source_indicator_id,
                             EXCLUDED.source_indicator_id)""", List.copyOf(indicators.values()));
@@ -200,10 +197,6 @@ public class BalanceProjection {
                         m.figure().name(), m.amount(), m.economicCode(), Date.valueOf(m.effectiveDate()),
                         Timestamp.from(m.recordedAt()), m.indicatorId()}).toList());
                 addToTotals(jdbc, inserted);
-            }
-            if (!lastSequences.isEmpty()) {
-                jdbc.batchUpdate("UPDATE rm_indicator SET last_sequence = GREATEST(last_sequence, ?) WHERE indicator_id = ?",
-                        lastSequences.entrySet().stream().map(e -> new Object[] {e.getValue(), e.getKey()}).toList());
             }
             if (!closures.isEmpty()) {
                 jdbc.batchUpdate("UPDATE rm_indicator SET closed_on = ?, closed_at = ? WHERE indicator_id = ?", closures);
@@ -246,9 +239,5 @@ public class BalanceProjection {
                             e.getKey().economicCode(), Date.valueOf(e.getKey().month()), e.getValue(),
                             e.getKey().indicatorId()}).toList());
         }
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("event without a global position"));
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.ledger.projections.position;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -15,9 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ProjectionPosition {
 
+    static final Duration FRESH = Duration.ofMillis(50);
+
+    private record Reading(OptionalLong position, long nanoTime) {
+    }
+
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final String processorName;
+    private volatile Reading lastReading;
 
     public ProjectionPosition(JdbcTemplate jdbc, Serializer serializer, String processorName) {
         this.jdbc = jdbc;
@@ -28,16 +35,31 @@ public class ProjectionPosition {
     /** True when every segment of the processor has handled the event with this global sequence. */
     public boolean covers(long sequence) {
         List<TrackingToken> tokens = tokens();
+        read(tokens);
         return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, sequence));
     }
 
-    /** The global sequence every segment has reached (the lowest of the segments), if any. */
+    /**
+     * The global sequence every segment has reached (the lowest of the segments), if any: read at
+     * most once per {@link #FRESH}, because dashboards ask for it with every poll (the ETag of
+     * execution-rates) and a 304 should not cost a database round trip. It may lag the read model by
+     * that much, never lead it. A read that must see a write waits with {@link #covers}, which
+     * always reads the tokens and refreshes this.
+     */
     public OptionalLong current() {
-        List<TrackingToken> tokens = tokens();
-        if (tokens.isEmpty()) {
-            return OptionalLong.empty();
+        Reading last = lastReading;
+        if (last == null || System.nanoTime() - last.nanoTime() >= FRESH.toNanos()) {
+            last = read(tokens());
         }
-        return OptionalLong.of(tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1));
+        return last.position();
+    }
+
+    private Reading read(List<TrackingToken> tokens) {
+        OptionalLong position = tokens.isEmpty() ? OptionalLong.empty() : OptionalLong.of(
+                tokens.stream().mapToLong(t -> t == null ? -1 : t.position().orElse(-1)).min().orElse(-1));
+        Reading reading = new Reading(position, System.nanoTime());
+        lastReading = reading;
+        return reading;
     }
 
     private static boolean covers(TrackingToken token, long sequence) {

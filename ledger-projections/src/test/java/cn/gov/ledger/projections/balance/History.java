@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,8 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 
 /**
@@ -305,28 +302,27 @@ final class History {
     }
 
     static void deliver(BalanceProjection projection, Posting posting) {
-        TrackingToken token = GapAwareTrackingToken.newInstance(posting.globalIndex(), Collections.emptySet());
         String eventId = "event-" + posting.globalIndex();
         Instant at = posting.recordedAt();
         IndicatorEvent event = posting.event();
         if (event instanceof BudgetAppropriated e) {
-            projection.on(e, eventId, token, at);
+            projection.on(e, eventId, at);
         } else if (event instanceof BudgetAdjusted e) {
-            projection.on(e, eventId, token, at);
+            projection.on(e, eventId, at);
         } else if (event instanceof BudgetTransferredOut e) {
-            projection.on(e, eventId, token, at);
+            projection.on(e, eventId, at);
         } else if (event instanceof BudgetTransferredIn e) {
-            projection.on(e, eventId, token, at);
+            projection.on(e, eventId, at);
         } else if (event instanceof IncomeRecorded e) {
-            projection.on(e, eventId, token, at);
+            projection.on(e, eventId, at);
         } else if (event instanceof ExpenditureRecorded e) {
-            projection.on(e, eventId, token, at);
+            projection.on(e, eventId, at);
         } else if (event instanceof ExpenditureReversed e) {
-            projection.on(e, eventId, token, at);
+            projection.on(e, eventId, at);
         } else if (event instanceof CarriedForward e) {
             projection.on(e, at);
         } else if (event instanceof CarriedIn e) {
-            projection.on(e, eventId, token, at);
+            projection.on(e, eventId, at);
         } else {
             throw new IllegalArgumentException("no handler for " + event);
         }
