@@ -1,11 +1,11 @@
 package cn.gov.ledger.api.operations;
 
+import cn.gov.ledger.api.config.RandomIdentifiers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -29,7 +29,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String correlationId = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String correlationId = given != null && SAFE.matcher(given).matches() ? given : RandomIdentifiers.uuid();
         request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(HEADER, correlationId);
         MDC.put("correlationId", correlationId);
@@ -42,6 +42,6 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static String of(HttpServletRequest request) {
         Object id = request.getAttribute(ATTRIBUTE);
-        return id == null ? UUID.randomUUID().toString() : id.toString();
+        return id == null ? RandomIdentifiers.uuid() : id.toString();
     }
 }
