@@ -6,6 +6,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,18 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
+
+    /**
+     * How the engine recognizes a duplicate (aggregate, sequence) key: a concurrent append to the
+     * same indicator on another node, which PostingService retries. Axon's default for JDBC
+     * (JdbcSQLErrorCodesResolver) looks for SQLIntegrityConstraintViolationException, which the
+     * PostgreSQL driver never throws, so the conflict surfaced as an EventStoreException and a 500
+     * (TwoNodesTest). PostgreSQL's SQL state for a unique violation is 23505.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolationOnPostgres() {
+        return new SQLStateResolver("23505");
+    }
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
