@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** Exactly-once posting under retries: the caller's id decides. */
@@ -126,8 +127,11 @@ class IdempotencyTest extends LedgerIntegrationTest {
         assertThat(eventCount(indicator)).isEqualTo(2);
     }
 
-    /** Waits (bounded) until the service's transaction waits for a row lock held by the test. */
-    private void awaitBlockedOnALock(Future<?> posting) throws InterruptedException {
+    /**
+     * Polls (bounded) until the service's transaction waits for a row lock held by the test; between
+     * polls it waits on the posting itself, which must not end before that.
+     */
+    private void awaitBlockedOnALock(Future<?> posting) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             Long waiting = jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity"
@@ -135,8 +139,12 @@ class IdempotencyTest extends LedgerIntegrationTest {
             if (waiting != null && waiting > 0) {
                 return;
             }
-            assertThat(posting.isDone()).as("the posting ended before it reached its receipt").isFalse();
-            Thread.sleep(20);
+            try {
+                posting.get(20, TimeUnit.MILLISECONDS);
+                throw new AssertionError("the posting ended before it reached its receipt");
+            } catch (TimeoutException stillRunning) {
+                // as expected: poll again
+            }
         }
         throw new AssertionError("the posting never waited for the receipt row");
     }
