@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.slf4j.Logger;
@@ -123,14 +124,12 @@ public class PostingService {
      */
     public List<BatchItem> postEach(List<PostingRequest> requests, Caller caller) {
         BatchItem[] items = new BatchItem[requests.size()];
-        Map<String, String> expendituresInBatch = new HashMap<>();
+        Function<PostingRequest, PreparedPosting> preparer = batchPreparer();
         List<PreparedPosting> prepared = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                PreparedPosting posting = requests.get(i).prepare(context(expendituresInBatch));
-                rememberExpenditure(posting, expendituresInBatch);
-                prepared.add(posting);
+                prepared.add(preparer.apply(requests.get(i)));
                 indexes.add(i);
             } catch (ApiProblem problem) {
                 items[i] = refused(i, requests.get(i).type(), problem);
@@ -171,13 +170,11 @@ public class PostingService {
 
     /** All postings in one transaction, or none: the first refusal rolls back the whole batch. */
     public List<BatchItem> postAtomically(List<PostingRequest> requests, Caller caller) {
-        Map<String, String> expendituresInBatch = new HashMap<>();
+        Function<PostingRequest, PreparedPosting> preparer = batchPreparer();
         List<PreparedPosting> prepared = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             try {
-                PreparedPosting posting = requests.get(i).prepare(context(expendituresInBatch));
-                rememberExpenditure(posting, expendituresInBatch);
-                prepared.add(posting);
+                prepared.add(preparer.apply(requests.get(i)));
             } catch (ApiProblem problem) {
                 count(requests.get(i).type(), "rejected", problem.code());
                 throw new BatchRejected(i, problem);
@@ -196,10 +193,17 @@ public class PostingService {
         }
     }
 
-    private static void rememberExpenditure(PreparedPosting posting, Map<String, String> expendituresInBatch) {
-        if (posting.type() == PostingType.EXPENDITURE) {
-            expendituresInBatch.put(posting.postingId(), posting.indicatorId());
-        }
+    /** Validates the postings of one batch in order: a reversal may name an expenditure earlier in it. */
+    private Function<PostingRequest, PreparedPosting> batchPreparer() {
+        Map<String, String> expendituresInBatch = new HashMap<>();
+        PostingContext context = context(expendituresInBatch);
+        return request -> {
+            PreparedPosting posting = request.prepare(context);
+            if (posting.type() == PostingType.EXPENDITURE) {
+                expendituresInBatch.put(posting.postingId(), posting.indicatorId());
+            }
+            return posting;
+        };
     }
 
     private BatchItem accepted(int index, List<PostingRequest> requests, Outcome outcome) {
