@@ -264,6 +264,33 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         assertThat(readModelsHealth().path("status").asText()).isEqualTo("UP");
     }
 
+    /** The pre-summed totals that reads without knownAt use must equal the journal they sum. */
+    @Test
+    void aDeepCheckFindsTotalsThatDoNotSumTheJournalAndTheRepairRebuildsThem() {
+        String a = newIndicator(newUnit(), "1000.00");
+        LedgerClient.Answer spending = client.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), a, "300.00"));
+        assertThat(spending.status()).isEqualTo(201);
+        long sequence = spending.body().path("sequence").asLong();
+        assertThat(readIndicator(a, sequence).text("spent")).isEqualTo("300.00");
+
+        assertThat(jdbc.update("UPDATE rm_total SET amount = amount + 1 WHERE indicator_id = ? AND figure = 'SPENT'",
+                a)).isOne();
+        assertThat(jdbc.update("UPDATE rm_month_total SET amount = amount - 1 WHERE indicator_id = ?"
+                + " AND figure = 'SPENT'", a)).isOne();
+
+        LedgerClient.Answer shallow = client.post(RECONCILE + "?repair=false", Map.of());
+        assertThat(shallow.text("state")).as("%s", shallow.body()).isEqualTo("CONSISTENT");
+        LedgerClient.Answer deep = client.post(RECONCILE + "?repair=false&deep=true", Map.of());
+        assertThat(deep.body().path("mismatchedIndicators").asLong()).as("%s", deep.body()).isOne();
+        assertThat(deep.body().path("firstMismatched").get(0).asText()).isEqualTo(a);
+
+        LedgerClient.Answer repaired = client.post(RECONCILE + "?repair=true&deep=true", Map.of());
+        assertThat(repaired.text("state")).as("%s", repaired.body()).isEqualTo("REPAIRED");
+        assertThat(repaired.body().path("repair").path("after").path("mismatchedIndicators").asLong()).isZero();
+        assertThat(jdbc.queryForObject("SELECT amount FROM rm_total WHERE indicator_id = ? AND figure = 'SPENT'",
+                Long.class, a)).isEqualTo(30_000L);
+    }
+
     @Test
     void onlyAnAdminMayReconcile() {
         assertThat(new LedgerClient(port, POSTER_KEY).post(RECONCILE, Map.of()).status()).isEqualTo(403);
