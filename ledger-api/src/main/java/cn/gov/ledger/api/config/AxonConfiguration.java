@@ -70,14 +70,16 @@ public class AxonConfiguration {
     /**
      * The aggregate, and the two-indicator commands that load it through its repository. Registered
      * on Axon's configurer rather than as Spring beans, because the repository exists only once
-     * Axon's configuration is built. The aggregate's state is cached between postings (AggregateCache).
+     * Axon's configuration is built. The aggregate's state is cached between postings (AggregateCache),
+     * and where a command's target identifier is, per command class (CachedCommandTargetResolver).
      */
     @Bean
     ConfigurerModule budgetIndicators(LedgerProperties properties) {
         AggregateCache cache = new AggregateCache(properties.posting().cachedIndicators());
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetIndicator.class)
-                        .configureCache(c -> cache))
+                        .configureCache(c -> cache)
+                        .configureCommandTargetResolver(c -> new CachedCommandTargetResolver()))
                 .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class)))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)));
     }
