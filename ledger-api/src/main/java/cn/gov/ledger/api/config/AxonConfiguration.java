@@ -3,6 +3,8 @@ package cn.gov.ledger.api.config;
 import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -126,9 +128,16 @@ public class AxonConfiguration {
         return serializer;
     }
 
-    /** Copies who posted, the caller's id and the correlation id from each command onto its events. */
+    /**
+     * Copies who posted, the caller's id and the correlation id from each command onto its events.
+     * Only from commands: Axon asks for correlation data for every message created while one is
+     * handled, also for each handler result of the event processors, where reading an event's
+     * metadata deserializes it (5 % of the CPU samples under batch postings) for nothing, as the
+     * read models send no messages.
+     */
     @Bean
     CorrelationDataProvider postingMetadata() {
-        return new SimpleCorrelationDataProvider(POSTED_BY, POSTING_ID, CORRELATION_ID);
+        CorrelationDataProvider fromCommand = new SimpleCorrelationDataProvider(POSTED_BY, POSTING_ID, CORRELATION_ID);
+        return message -> message instanceof CommandMessage<?> ? fromCommand.correlationDataFor(message) : Map.of();
     }
 }
