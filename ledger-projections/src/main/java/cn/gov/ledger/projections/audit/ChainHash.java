@@ -1,6 +1,5 @@
 package cn.gov.ledger.projections.audit;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,35 +25,49 @@ final class ChainHash {
     }
 
     static String link(String previousHash, StoredEvent event) {
-        MessageDigest sha = sha256();
-        text(sha, SCHEME);
-        text(sha, previousHash);
-        number(sha, event.globalIndex());
-        text(sha, event.eventIdentifier());
-        text(sha, event.aggregateIdentifier());
-        number(sha, event.sequenceNumber());
-        text(sha, event.type());
-        text(sha, event.payloadType());
-        text(sha, event.payloadRevision());
-        text(sha, event.timeStamp());
-        bytes(sha, event.payload());
-        bytes(sha, event.metaData());
-        return HEX.formatHex(sha.digest());
+        Encoder sha = new Encoder();
+        sha.text(SCHEME);
+        sha.text(previousHash);
+        sha.number(event.globalIndex());
+        sha.text(event.eventIdentifier());
+        sha.text(event.aggregateIdentifier());
+        sha.number(event.sequenceNumber());
+        sha.text(event.type());
+        sha.text(event.payloadType());
+        sha.text(event.payloadRevision());
+        sha.text(event.timeStamp());
+        sha.bytes(event.payload());
+        sha.bytes(event.metaData());
+        return HEX.formatHex(sha.digest.digest());
     }
 
-    private static void text(MessageDigest sha, String value) {
-        bytes(sha, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-    }
+    /** The encoding into one digest; lengths and numbers go through one scratch array, not a buffer per field. */
+    private static final class Encoder {
+        private final MessageDigest digest = sha256();
+        private final byte[] scratch = new byte[Long.BYTES];
 
-    private static void bytes(MessageDigest sha, byte[] value) {
-        sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(value == null ? -1 : value.length).array());
-        if (value != null) {
-            sha.update(value);
+        void text(String value) {
+            bytes(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
         }
-    }
 
-    private static void number(MessageDigest sha, long value) {
-        sha.update(ByteBuffer.allocate(Long.BYTES).putLong(value).array());
+        void bytes(byte[] value) {
+            bigEndian(value == null ? -1 : value.length, Integer.BYTES);
+            if (value != null) {
+                digest.update(value);
+            }
+        }
+
+        void number(long value) {
+            bigEndian(value, Long.BYTES);
+        }
+
+        private void bigEndian(long value, int length) {
+            for (int i = length - 1; i >= 0; i--) {
+                scratch[i] = (byte) value;
+                value >>= 8;
+            }
+            digest.update(scratch, 0, length);
+        }
     }
 
     private static MessageDigest sha256() {
