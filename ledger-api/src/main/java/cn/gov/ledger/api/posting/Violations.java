@@ -25,10 +25,27 @@ final class Violations {
             errors.put(field, "is required");
         } else if (value.length() > MAX_ID_LENGTH) {
             errors.put(field, "must be at most " + MAX_ID_LENGTH + " characters");
-        } else if (!ID.matcher(value).matches()) {
+        } else if (!isPlainAsciiId(value) && !ID.matcher(value).matches()) {
             errors.put(field, "may hold letters, digits and . _ : / # ( ) [ ] - only");
         }
         return value;
+    }
+
+    /**
+     * What {@link #ID} accepts, checked without the regex for ids of ASCII letters, digits and
+     * punctuation, the usual ones: the regex's Unicode classes took 2 % of the CPU samples of batch
+     * postings. Any other id is left to the regex.
+     */
+    private static boolean isPlainAsciiId(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "._:/#()[]-".indexOf(c) >= 0;
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     String text(String field, String value, boolean required) {
