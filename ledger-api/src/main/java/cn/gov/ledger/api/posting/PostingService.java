@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -316,18 +315,22 @@ public class PostingService {
         }
     }
 
-    /** A POSTER key posts only to its own units' indicators. */
+    /** A POSTER key posts only to its own units' indicators. Runs per posting, so it allocates nothing. */
     private static void authorize(PreparedPosting posting, Caller caller, Map<String, String> unitOf) {
-        Set<String> postingUnits = new LinkedHashSet<>();
         if (posting.unitCode() != null) {
-            postingUnits.add(posting.unitCode());
+            requireMayPostTo(caller, posting.unitCode());
         }
-        posting.indicatorIds().stream().map(unitOf::get).filter(Objects::nonNull).forEach(postingUnits::add);
-        for (String unit : postingUnits) {
-            if (!caller.mayPostTo(unit)) {
-                throw new ApiProblem(HttpStatus.FORBIDDEN, "UNIT_NOT_ALLOWED",
-                        "this key may not post to unit " + unit);
+        for (String indicatorId : posting.indicatorIds()) {
+            String unit = unitOf.get(indicatorId);
+            if (unit != null) {
+                requireMayPostTo(caller, unit);
             }
+        }
+    }
+
+    private static void requireMayPostTo(Caller caller, String unit) {
+        if (!caller.mayPostTo(unit)) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "UNIT_NOT_ALLOWED", "this key may not post to unit " + unit);
         }
     }
 
