@@ -59,12 +59,16 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param lockTimeout    the longest a posting waits for another posting on the same indicator
      * @param maxBodySize    the largest request body the service reads (413 above it)
      * @param cachedIndicators how many indicators' state is kept in memory between postings
+     * @param groupCommitWriters threads writing single postings, each a group per transaction
+     * @param groupCommitSize  the most single postings one such transaction takes
      */
     public record Posting(@DefaultValue("10000") int maxBatchSize,
                           @DefaultValue("10") int retries,
                           @DefaultValue("30s") Duration lockTimeout,
                           @DefaultValue("16MB") DataSize maxBodySize,
-                          @DefaultValue("10000") int cachedIndicators) {
+                          @DefaultValue("10000") int cachedIndicators,
+                          @DefaultValue("2") int groupCommitWriters,
+                          @DefaultValue("100") int groupCommitSize) {
     }
 
     /**

@@ -19,8 +19,8 @@ class PostingReceipts {
     record Receipt(String contentHash, String indicatorId, String response) {
     }
 
-    /** A receipt to write: the posting, its content hash and the answer a repeat gets. */
-    record Accepted(PreparedPosting posting, String contentHash, long sequence, String response) {
+    /** A receipt to write: the posting, its content hash, the answer a repeat gets and who posted it. */
+    record Accepted(PreparedPosting posting, String contentHash, long sequence, String response, String postedBy) {
     }
 
     private final JdbcTemplate jdbc;
@@ -54,7 +54,7 @@ class PostingReceipts {
         return found;
     }
 
-    void insertAll(List<Accepted> accepted, String postedBy) {
+    void insertAll(List<Accepted> accepted) {
         jdbc.batchUpdate("INSERT INTO posting_receipt (posting_type, posting_id, content_hash, indicator_id, sequence,"
                         + " response, posted_by) VALUES (?, ?, ?, ?, ?, ?, ?)", accepted, 1000,
                 (statement, a) -> {
@@ -64,7 +64,7 @@ class PostingReceipts {
                     statement.setString(4, a.posting().indicatorId());
                     statement.setLong(5, a.sequence());
                     statement.setString(6, a.response());
-                    statement.setString(7, postedBy);
+                    statement.setString(7, a.postedBy());
                 });
     }
 

@@ -36,6 +36,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +57,14 @@ public class PostingService {
 
     /** One posting of a batch: its outcome or its problem. */
     public record BatchItem(int index, int status, PostingResult result, Map<String, Object> problem) {
+    }
+
+    /** A validated posting and who sent it. */
+    private record Submitted(PreparedPosting posting, Caller caller) {
+    }
+
+    /** What became of a submitted posting: its outcome, or the problem that refused it. */
+    private record Written(Outcome outcome, ApiProblem problem) {
     }
 
     /** An atomic batch refused because of the posting at {@code index}: nothing of it was written. */
@@ -87,6 +96,7 @@ public class PostingService {
     private final MeterRegistry meters;
     private final LedgerProperties.Posting limits;
     private final IndicatorLocks locks = new IndicatorLocks(1024);
+    private final GroupCommit<Submitted, Written> singlePostings;
 
     PostingService(CommandGateway commands, PostingReceipts receipts, IndicatorUnits indicatorUnits, UnitDirectory units,
                    PlatformTransactionManager transactionManager, ObjectMapper json, MeterRegistry meters,
@@ -99,88 +109,105 @@ public class PostingService {
         this.json = json;
         this.meters = meters;
         this.limits = properties.posting();
+        this.singlePostings = new GroupCommit<>("group-commit", limits.groupCommitWriters(),
+                limits.groupCommitSize(), this::writeEach);
+        meters.gauge("ledger.postings.waiting", singlePostings, GroupCommit::waiting);
     }
 
+    @PreDestroy
+    void stop() throws InterruptedException {
+        singlePostings.close();
+    }
+
+    /** One posting, written together with the others that arrive meanwhile (GroupCommit). */
     public Outcome post(PostingRequest request, Caller caller) {
         try {
-            Outcome outcome = write(List.of(request.prepare(context(Map.of()))), caller).get(0);
-            count(request.type(), outcome.status() == 201 ? "created" : "repeated", "OK");
-            return outcome;
-        } catch (BatchRejected rejected) {
-            count(request.type(), "rejected", rejected.problem().code());
-            throw rejected.problem();
+            Written written = singlePostings.submit(new Submitted(request.prepare(context(Map.of())), caller));
+            if (written.problem() != null) {
+                throw written.problem();
+            }
+            count(request.type(), written.outcome().status() == 201 ? "created" : "repeated", "OK");
+            return written.outcome();
         } catch (ApiProblem problem) {
             count(request.type(), "rejected", problem.code());
             throw problem;
         }
     }
 
-    /**
-     * Each posting on its own: one result per posting, in order, as if posted one after the other.
-     * The postings are written in one transaction; when one is refused, that transaction rolls back,
-     * the postings before the refused one are written in a transaction of their own (their outcome
-     * is known), the refused one gets its problem, and the rest go on the same way after it.
-     */
+    /** Each posting on its own: one result per posting, in order, as if posted one after the other. */
     public List<BatchItem> postEach(List<PostingRequest> requests, Caller caller) {
         BatchItem[] items = new BatchItem[requests.size()];
         Function<PostingRequest, PreparedPosting> preparer = batchPreparer();
-        List<PreparedPosting> prepared = new ArrayList<>();
+        List<Submitted> prepared = new ArrayList<>();
         List<Integer> indexes = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                prepared.add(preparer.apply(requests.get(i)));
+                prepared.add(new Submitted(preparer.apply(requests.get(i)), caller));
                 indexes.add(i);
             } catch (ApiProblem problem) {
                 items[i] = refused(i, requests.get(i).type(), problem);
             }
         }
-        try (IndicatorLocks.Held held = locks.lock(indicatorIds(prepared), limits.lockTimeout())) {
+        List<Written> written = writeEach(prepared);
+        for (int k = 0; k < written.size(); k++) {
+            int index = indexes.get(k);
+            items[index] = written.get(k).problem() == null
+                    ? accepted(index, requests, written.get(k).outcome())
+                    : refused(index, requests.get(index).type(), written.get(k).problem());
+        }
+        return List.of(items);
+    }
+
+    /**
+     * Writes each posting on its own terms, in order, in as few transactions as refusals allow:
+     * all in one; when one is refused, that transaction rolls back, the postings before the
+     * refused one are written in a transaction of their own (their outcome is known), the refused
+     * one gets its problem, and the rest go on the same way after it.
+     */
+    private List<Written> writeEach(List<Submitted> submitted) {
+        Written[] written = new Written[submitted.size()];
+        try (IndicatorLocks.Held held = locks.lock(indicatorIds(submitted), limits.lockTimeout())) {
             int start = 0;
             BatchRejected pending = null;
-            while (start < prepared.size()) {
-                int end = pending == null ? prepared.size() : pending.index();
+            while (start < submitted.size()) {
+                int end = pending == null ? submitted.size() : pending.index();
                 try {
-                    List<Outcome> outcomes = write(prepared.subList(start, end), caller);
+                    List<Outcome> outcomes = write(submitted.subList(start, end));
                     for (int k = 0; k < outcomes.size(); k++) {
-                        items[indexes.get(start + k)] = accepted(indexes.get(start + k), requests, outcomes.get(k));
+                        written[start + k] = new Written(outcomes.get(k), null);
                     }
                     if (pending != null) {
-                        int index = indexes.get(pending.index());
-                        items[index] = refused(index, requests.get(index).type(), pending.problem());
-                        end++;
+                        written[end++] = new Written(null, pending.problem());
                     }
                     start = end;
                     pending = null;
                 } catch (BatchRejected rejected) {
-                    BatchRejected inBatch = new BatchRejected(start + rejected.index(), rejected.problem());
-                    if (inBatch.index() == start) {
-                        int index = indexes.get(start);
-                        items[index] = refused(index, requests.get(index).type(), rejected.problem());
-                        start++;
+                    if (rejected.index() == 0) {
+                        written[start++] = new Written(null, rejected.problem());
                         pending = null;
                     } else {
-                        pending = inBatch;
+                        pending = new BatchRejected(start + rejected.index(), rejected.problem());
                     }
                 }
             }
         }
-        return List.of(items);
+        return List.of(written);
     }
 
     /** All postings in one transaction, or none: the first refusal rolls back the whole batch. */
     public List<BatchItem> postAtomically(List<PostingRequest> requests, Caller caller) {
         Function<PostingRequest, PreparedPosting> preparer = batchPreparer();
-        List<PreparedPosting> prepared = new ArrayList<>(requests.size());
+        List<Submitted> prepared = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             try {
-                prepared.add(preparer.apply(requests.get(i)));
+                prepared.add(new Submitted(preparer.apply(requests.get(i)), caller));
             } catch (ApiProblem problem) {
                 count(requests.get(i).type(), "rejected", problem.code());
                 throw new BatchRejected(i, problem);
             }
         }
         try {
-            List<Outcome> outcomes = write(prepared, caller);
+            List<Outcome> outcomes = write(prepared);
             List<BatchItem> items = new ArrayList<>(outcomes.size());
             for (int i = 0; i < outcomes.size(); i++) {
                 items.add(accepted(i, requests, outcomes.get(i)));
@@ -215,9 +242,9 @@ public class PostingService {
         return new BatchItem(index, problem.status().value(), null, problemBody(problem));
     }
 
-    private static Set<String> indicatorIds(List<PreparedPosting> postings) {
+    private static Set<String> indicatorIds(List<Submitted> postings) {
         Set<String> ids = new LinkedHashSet<>();
-        postings.forEach(posting -> ids.addAll(posting.indicatorIds()));
+        postings.forEach(submitted -> ids.addAll(submitted.posting().indicatorIds()));
         return ids;
     }
 
@@ -225,11 +252,11 @@ public class PostingService {
      * Writes these postings in one transaction, all or none, queued behind other postings on their
      * indicators, and retried when it loses a race with another node; a refusal names its index.
      */
-    private List<Outcome> write(List<PreparedPosting> postings, Caller caller) {
-        List<String> hashes = postings.stream().map(this::contentHash).toList();
+    private List<Outcome> write(List<Submitted> submitted) {
+        List<String> hashes = submitted.stream().map(s -> contentHash(s.posting())).toList();
         return retrying(() -> {
-            try (IndicatorLocks.Held held = locks.lock(indicatorIds(postings), limits.lockTimeout())) {
-                return transaction.execute(status -> apply(postings, hashes, caller));
+            try (IndicatorLocks.Held held = locks.lock(indicatorIds(submitted), limits.lockTimeout())) {
+                return transaction.execute(status -> apply(submitted, hashes));
             }
         });
     }
@@ -238,10 +265,11 @@ public class PostingService {
      * Runs inside the transaction. The commands share one unit of work, so their events are
      * appended in one batch when it commits; then the receipts and new indicators are written.
      */
-    private List<Outcome> apply(List<PreparedPosting> postings, List<String> hashes, Caller caller) {
+    private List<Outcome> apply(List<Submitted> submitted, List<String> hashes) {
+        List<PreparedPosting> postings = submitted.stream().map(Submitted::posting).toList();
         List<String> keys = postings.stream().map(PostingReceipts::key).toList();
         Map<String, PostingReceipts.Receipt> earlier = receipts.findAll(keys);
-        Map<String, String> unitOf = indicatorUnits.unitsOf(indicatorIds(postings));
+        Map<String, String> unitOf = indicatorUnits.unitsOf(indicatorIds(submitted));
         Map<String, String> newIndicators = new LinkedHashMap<>();
         Map<String, Integer> firstInBatch = new HashMap<>();
         Outcome[] outcomes = new Outcome[postings.size()];
@@ -250,6 +278,7 @@ public class PostingService {
         try {
             for (int i = 0; i < postings.size(); i++) {
                 PreparedPosting posting = postings.get(i);
+                Caller caller = submitted.get(i).caller();
                 try {
                     authorize(posting, caller, unitOf);
                     PostingReceipts.Receipt receipt = earlier.get(keys.get(i));
@@ -288,16 +317,17 @@ public class PostingService {
             PreparedPosting posting = postings.get(i);
             PostingResult result = new PostingResult(posting.type(), posting.postingId(), posting.indicatorId(), sequence);
             outcomes[i] = new Outcome(201, result);
-            accepted.add(new PostingReceipts.Accepted(posting, hashes.get(i), sequence, write(result)));
+            accepted.add(new PostingReceipts.Accepted(posting, hashes.get(i), sequence, write(result),
+                    submitted.get(i).caller().principal()));
         }
         for (int i = 0; i < outcomes.length; i++) {
             if (outcomes[i] == null) {
                 outcomes[i] = new Outcome(200, outcomes[firstInBatch.get(keys.get(i))].result());
             }
         }
-        receipts.insertAll(accepted, caller.principal());
+        receipts.insertAll(accepted);
         indicatorUnits.registerAll(newIndicators);
-        log.debug("Accepted {} postings up to sequence {} from {}", created.size(), sequence, caller.principal());
+        log.debug("Accepted {} postings up to sequence {}", created.size(), sequence);
         return List.of(outcomes);
     }
 
