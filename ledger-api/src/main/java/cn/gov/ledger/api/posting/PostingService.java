@@ -8,6 +8,7 @@ import cn.gov.ledger.core.indicator.LedgerRejection;
 import cn.gov.ledger.projections.unit.UnitDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -97,6 +98,7 @@ public class PostingService {
     private final LedgerProperties.Posting limits;
     private final IndicatorLocks locks = new IndicatorLocks(1024);
     private final GroupCommit<Submitted, Written> singlePostings;
+    private final DistributionSummary groupSizes;
 
     PostingService(CommandGateway commands, PostingReceipts receipts, IndicatorUnits indicatorUnits, UnitDirectory units,
                    PlatformTransactionManager transactionManager, ObjectMapper json, MeterRegistry meters,
@@ -109,6 +111,8 @@ public class PostingService {
         this.json = json;
         this.meters = meters;
         this.limits = properties.posting();
+        this.groupSizes = DistributionSummary.builder("ledger.postings.group.size")
+                .description("postings written together: a group of single postings, or a batch").register(meters);
         this.singlePostings = new GroupCommit<>("group-commit", limits.groupCommitWriters(),
                 limits.groupCommitSize(), this::writeEach);
         meters.gauge("ledger.postings.waiting", singlePostings, GroupCommit::waiting);
@@ -165,6 +169,7 @@ public class PostingService {
      * one gets its problem, and the rest go on the same way after it.
      */
     private List<Written> writeEach(List<Submitted> submitted) {
+        groupSizes.record(submitted.size());
         Written[] written = new Written[submitted.size()];
         try (IndicatorLocks.Held held = locks.lock(indicatorIds(submitted), limits.lockTimeout())) {
             int start = 0;
