@@ -178,7 +178,7 @@ class OperationsTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void executionRatesAnswerAnETagThatChangesWithANewPosting() {
+    void executionRatesAnswerAnETagThatChangesWithANewPosting() throws Exception {
         String unit = newUnit();
         String indicator = newIndicator(unit, "1000.00");
         LedgerClient.Answer spent = client.post("/api/v1/expenditures",
@@ -203,6 +203,17 @@ class OperationsTest extends LedgerIntegrationTest {
 
         LedgerClient.Answer other = client.get(path, Map.of("If-None-Match", "W/\"not-the-etag\""));
         assertThat(other.status()).isEqualTo(200);
+
+        // the 304 is answered before the security chain, but not without a valid key
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path)).header("If-None-Match", etag).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        HttpResponse<String> unknownKey = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path)).header("If-None-Match", etag)
+                .header("Authorization", "Bearer not-a-key-of-this-ledger").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownKey.statusCode()).isEqualTo(401);
 
         LedgerClient.Answer more = client.post("/api/v1/expenditures",
                 expenditure(LedgerClient.id("EXP"), indicator, "250.00"));

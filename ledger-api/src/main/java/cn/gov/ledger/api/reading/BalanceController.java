@@ -12,13 +12,9 @@ import cn.gov.ledger.projections.balance.TimeSlice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,9 +115,7 @@ public class BalanceController {
         consistency.await(minSequence);
         long sequence = consistency.current();
         LocalDate progressDate = asOf != null ? asOf : LocalDate.now(clock);
-        // The answer changes only when the read model moves on or the day (time progress) changes.
-        String etag = "W/\"" + sequence + "-" + digest(scope + "|" + dimensions + "|" + asOf + "|" + knownAt + "|"
-                + progressDate) + "\"";
+        String etag = ExecutionRatesTag.of(sequence, scope, dimensions, asOf, knownAt, progressDate);
         CacheControl cache = CacheControl.noCache();
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
@@ -154,14 +148,5 @@ public class BalanceController {
         body.put("sequence", sequence);
         body.put("rows", rows);
         return body;
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
