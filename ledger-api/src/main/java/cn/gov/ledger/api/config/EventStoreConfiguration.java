@@ -43,7 +43,7 @@ public class EventStoreConfiguration {
                                           TransactionManager transactionManager,
                                           EventSchema eventSchema,
                                           LedgerProperties properties) {
-        LedgerProperties.EventStore gaps = properties.eventStore();
+        LedgerProperties.EventStore store = properties.eventStore();
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -53,9 +53,10 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .gapTimeout(Math.toIntExact(gaps.gapTimeout().toMillis()))
-                .gapCleaningThreshold(gaps.gapCleaningThreshold())
-                .maxGapOffset(gaps.maxGapOffset())
+                .gapTimeout(Math.toIntExact(store.gapTimeout().toMillis()))
+                .gapCleaningThreshold(store.gapCleaningThreshold())
+                .maxGapOffset(store.maxGapOffset())
+                .batchSize(store.batchSize())
                 .build();
     }
 }

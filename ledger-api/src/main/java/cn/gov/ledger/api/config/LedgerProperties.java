@@ -90,9 +90,12 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param gapTimeout           how long a gap is waited for (Axon's default: 60 s)
      * @param gapCleaningThreshold how many gaps a token holds before timed-out ones are dropped (Axon's default: 250)
      * @param maxGapOffset         how far below the newest index a gap is still waited for (Axon's default: 10000)
+     * @param batchSize            the most events one read of the event store by a processor fetches
+     *                             (Axon's default: 100; a replay of 10^6 events then runs 10^4 queries)
      */
     public record EventStore(@DefaultValue("60s") Duration gapTimeout,
                              @DefaultValue("250") int gapCleaningThreshold,
-                             @DefaultValue("10000") int maxGapOffset) {
+                             @DefaultValue("10000") int maxGapOffset,
+                             @DefaultValue("1000") int batchSize) {
     }
 }
