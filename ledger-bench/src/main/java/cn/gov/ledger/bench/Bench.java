@@ -552,7 +552,7 @@ public final class Bench {
         // PostgreSQL plans the report as nested loops (measured: execution-rates 120 ms before, 29 ms
         // after), and the totals' upserts leave as many dead rows as live ones until a vacuum.
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("VACUUM ANALYZE rm_indicator, rm_movement, rm_total, rm_month_total");
+            s.execute("VACUUM ANALYZE rm_indicator, rm_movement, rm_year_total");
             s.execute("ANALYZE");
         }
         String scope = "fiscalYear=2024&departmentCode=" + readDept;
@@ -720,7 +720,7 @@ public final class Bench {
             try (Connection c = offlineDb.connect(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 s.executeUpdate("DELETE FROM token_entry WHERE processor_name = 'balances'");
-                s.executeUpdate("TRUNCATE rm_movement, rm_indicator, rm_total, rm_month_total");
+                s.executeUpdate("TRUNCATE rm_movement, rm_indicator, rm_year_total");
                 c.commit();
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
                     rs.next();

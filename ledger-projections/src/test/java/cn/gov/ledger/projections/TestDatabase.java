@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * One real PostgreSQL per test JVM: an embedded server started on first use, migrated with this
@@ -54,10 +56,22 @@ public final class TestDatabase {
         return Holder.JDBC;
     }
 
+    /**
+     * A new database on the same server with the migrations up to {@code version} only, for a test
+     * of a later migration on an existing database; the caller migrates it further.
+     */
+    public static DataSource migratedUpTo(String version) {
+        String name = "migration_" + Long.toUnsignedString(System.nanoTime(), 36);
+        jdbc().execute("CREATE DATABASE " + name);
+        String url = ((HikariDataSource) jdbc().getDataSource()).getJdbcUrl().replace("/postgres?", "/" + name + "?");
+        DataSource dataSource = new DriverManagerDataSource(url);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
+        return dataSource;
+    }
+
     /** Empties the read models and the unit directory, so that each test or try starts from nothing. */
     public static void clear() {
-        jdbc().update("DELETE FROM rm_total");
-        jdbc().update("DELETE FROM rm_month_total");
+        jdbc().update("DELETE FROM rm_year_total");
         jdbc().update("DELETE FROM rm_movement");
         jdbc().update("DELETE FROM rm_indicator");
         jdbc().update("DELETE FROM budget_unit");

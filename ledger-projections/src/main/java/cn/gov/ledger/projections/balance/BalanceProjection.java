@@ -110,8 +110,7 @@ public class BalanceProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM rm_total");
-        jdbc.update("DELETE FROM rm_month_total");
+        jdbc.update("DELETE FROM rm_year_total");
         jdbc.update("DELETE FROM rm_movement");
         jdbc.update("DELETE FROM rm_indicator");
     }
@@ -167,8 +166,33 @@ public class BalanceProjection {
                             LocalDate effectiveDate, Instant recordedAt) {
     }
 
-    /** A key of rm_total (without month) or rm_month_total. */
-    private record TotalKey(String indicatorId, Figure figure, String economicCode, LocalDate month) {
+    /** A key of rm_year_total: the year is the effective date's. */
+    private record TotalKey(String indicatorId, Figure figure, String economicCode, int year) {
+    }
+
+    /** Adds a key's sums through each month; the indicator's scope is copied from rm_indicator. */
+    private static final String UPSERT_YEAR_TOTAL = """
+            INSERT INTO rm_year_total (indicator_id, fiscal_year, unit_code, figure, economic_code, year, first_month, %s)
+            SELECT i.indicator_id, i.fiscal_year, i.unit_code, ?, COALESCE(?, i.economic_code, ''), ?, ?, %s
+            FROM rm_indicator i WHERE i.indicator_id = ?
+            ON CONFLICT (indicator_id, figure, economic_code, year) DO UPDATE
+            SET first_month = LEAST(rm_year_total.first_month, EXCLUDED.first_month), %s""".formatted(
+            String.join(", ", YearTotal.THROUGH),
+            String.join(", ", YearTotal.THROUGH.stream().map(c -> "?").toList()),
+            String.join(", ", YearTotal.THROUGH.stream().map(c -> c + " = rm_year_total." + c + " + EXCLUDED." + c)
+                    .toList()));
+
+    /** A batch's additions to one row of rm_year_total. */
+    private static final class YearSums {
+        int firstMonth = 12;
+        final long[] through = new long[12];
+
+        void add(int month, long amount) {
+            firstMonth = Math.min(firstMonth, month);
+            for (int m = month; m <= 12; m++) {
+                through[m - 1] += amount;
+            }
+        }
     }
 
     private static final class Pending {
@@ -205,39 +229,36 @@ public class BalanceProjection {
 
         /**
          * Adds the movements just written (not those of a redelivered event, already there) to
-         * rm_total and rm_month_total, with the economic code their rm_movement row got.
+         * rm_year_total, with the economic code their rm_movement row got: each to the sums
+         * through its month and every later month of its year, one upsert per key and year.
          */
         private void addToTotals(JdbcTemplate jdbc, int[] inserted) {
-            Map<TotalKey, Long> totals = new LinkedHashMap<>();
-            Map<TotalKey, Long> monthTotals = new LinkedHashMap<>();
+            Map<TotalKey, YearSums> totals = new LinkedHashMap<>();
             for (int n = 0; n < inserted.length; n++) {
                 if (inserted[n] != 0 && inserted[n] != 1) {
                     throw new IllegalStateException("unexpected update count " + inserted[n] + " of a movement");
                 }
                 if (inserted[n] == 1) {
                     Movement m = movements.get(n);
-                    totals.merge(new TotalKey(m.indicatorId(), m.figure(), m.economicCode(), null), m.amount(), Long::sum);
-                    monthTotals.merge(new TotalKey(m.indicatorId(), m.figure(), m.economicCode(),
-                            m.effectiveDate().withDayOfMonth(1)), m.amount(), Long::sum);
+                    totals.computeIfAbsent(new TotalKey(m.indicatorId(), m.figure(), m.economicCode(),
+                            m.effectiveDate().getYear()), key -> new YearSums()).add(m.effectiveDate().getMonthValue(),
+                            m.amount());
                 }
             }
-            jdbc.batchUpdate("""
-                    INSERT INTO rm_total (indicator_id, figure, economic_code, amount)
-                    SELECT i.indicator_id, ?, COALESCE(?, i.economic_code, ''), ? FROM rm_indicator i
-                    WHERE i.indicator_id = ?
-                    ON CONFLICT (indicator_id, figure, economic_code)
-                    DO UPDATE SET amount = rm_total.amount + EXCLUDED.amount""",
-                    totals.entrySet().stream().map(e -> new Object[] {e.getKey().figure().name(),
-                            e.getKey().economicCode(), e.getValue(), e.getKey().indicatorId()}).toList());
-            jdbc.batchUpdate("""
-                    INSERT INTO rm_month_total (indicator_id, figure, economic_code, month, amount)
-                    SELECT i.indicator_id, ?, COALESCE(?, i.economic_code, ''), ?, ? FROM rm_indicator i
-                    WHERE i.indicator_id = ?
-                    ON CONFLICT (indicator_id, figure, economic_code, month)
-                    DO UPDATE SET amount = rm_month_total.amount + EXCLUDED.amount""",
-                    monthTotals.entrySet().stream().map(e -> new Object[] {e.getKey().figure().name(),
-                            e.getKey().economicCode(), Date.valueOf(e.getKey().month()), e.getValue(),
-                            e.getKey().indicatorId()}).toList());
+            jdbc.batchUpdate(UPSERT_YEAR_TOTAL, totals.entrySet().stream().map(e -> {
+                TotalKey key = e.getKey();
+                YearSums sums = e.getValue();
+                Object[] row = new Object[17];
+                row[0] = key.figure().name();
+                row[1] = key.economicCode();
+                row[2] = key.year();
+                row[3] = sums.firstMonth;
+                for (int month = 1; month <= 12; month++) {
+                    row[3 + month] = sums.through[month - 1];
+                }
+                row[16] = key.indicatorId();
+                return row;
+            }).toList());
         }
     }
 }

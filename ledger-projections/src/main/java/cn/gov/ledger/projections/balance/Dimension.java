@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The dimensions balances and rates can be grouped by, with the SQL that yields each. */
 public enum Dimension {
-    UNIT("unit", "i.unit_code"),
+    UNIT("unit", "m.unit_code"),
     FUND_SOURCE("fundSource", "i.fund_source"),
     FUNCTIONAL_CLASS("functionalClass", "substr(i.functional_code, 1, 3)"),
     FUNCTIONAL_SECTION("functionalSection", "substr(i.functional_code, 1, 5)"),

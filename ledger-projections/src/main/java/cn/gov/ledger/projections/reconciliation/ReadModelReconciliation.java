@@ -9,6 +9,7 @@ import cn.gov.ledger.core.indicator.CarriedIn;
 import cn.gov.ledger.core.indicator.ExpenditureRecorded;
 import cn.gov.ledger.core.indicator.ExpenditureReversed;
 import cn.gov.ledger.core.indicator.IncomeRecorded;
+import cn.gov.ledger.projections.balance.YearTotal;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * by global index. At 10^6 events a check takes 2 to 5 seconds (one scan of the event table).
  * A deep check also sums each indicator's figures from the events' payloads and compares them with
  * the sums of its movements (it reads every payload: on demand, not on the schedule), and the
- * pre-summed rm_total and rm_month_total with the movements they sum.
+ * pre-summed rm_year_total with the movements it sums.
  */
 public class ReadModelReconciliation {
 
@@ -105,19 +106,28 @@ public class ReadModelReconciliation {
             IncomeRecorded.class.getName(), ExpenditureRecorded.class.getName(),
             ExpenditureReversed.class.getName(), BudgetTransferredOut.class.getName());
 
-    /** Indicators whose pre-summed totals differ from the sums of their movements. */
+    /**
+     * Indicators whose pre-summed totals differ from the sums of their movements: every sum through
+     * a month, the month of the first movement, and the indicator's scope copied beside them.
+     */
     private static final String TOTALS = """
-            WITH movements AS (
-                SELECT indicator_id, figure, COALESCE(economic_code, '') AS economic_code, sum(amount) AS amount
-                FROM rm_movement GROUP BY 1, 2, 3
-            ), months AS (
-                SELECT indicator_id, figure, economic_code, sum(amount) AS amount FROM rm_month_total GROUP BY 1, 2, 3
+            WITH expected AS (
+                SELECT m.indicator_id, m.figure, COALESCE(m.economic_code, '') AS economic_code,
+                       extract(YEAR FROM m.effective_date)::int AS year, i.fiscal_year, i.unit_code,
+                       min(extract(MONTH FROM m.effective_date))::int AS first_month, %s
+                FROM rm_movement m LEFT JOIN rm_indicator i ON i.indicator_id = m.indicator_id
+                GROUP BY 1, 2, 3, 4, 5, 6
             )
-            SELECT DISTINCT COALESCE(m.indicator_id, t.indicator_id, mo.indicator_id)
-            FROM movements m
-            FULL JOIN rm_total t USING (indicator_id, figure, economic_code)
-            FULL JOIN months mo USING (indicator_id, figure, economic_code)
-            WHERE m.amount IS DISTINCT FROM t.amount OR m.amount IS DISTINCT FROM mo.amount""";
+            SELECT DISTINCT COALESCE(e.indicator_id, t.indicator_id)
+            FROM expected e FULL JOIN rm_year_total t ON t.indicator_id = e.indicator_id AND t.figure = e.figure
+                AND t.economic_code = e.economic_code AND t.year = e.year
+            WHERE (e.fiscal_year, e.unit_code, e.first_month, %s)
+                IS DISTINCT FROM (t.fiscal_year, t.unit_code, t.first_month, %s)""".formatted(
+            String.join(", ", YearTotal.THROUGH.stream().map(c -> "COALESCE(sum(m.amount) FILTER (WHERE"
+                    + " extract(MONTH FROM m.effective_date) <= " + c.substring(c.length() - 2) + "), 0) AS " + c)
+                    .toList()),
+            String.join(", ", YearTotal.THROUGH.stream().map(c -> "e." + c).toList()),
+            String.join(", ", YearTotal.THROUGH.stream().map(c -> "t." + c).toList()));
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
