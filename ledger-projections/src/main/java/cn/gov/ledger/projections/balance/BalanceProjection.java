@@ -172,7 +172,8 @@ public class BalanceProjection {
 
     /** Adds a key's sums through each month; the indicator's scope is copied from rm_indicator. */
     private static final String UPSERT_YEAR_TOTAL = """
-            INSERT INTO rm_year_total (indicator_id, fiscal_year, unit_code, figure, economic_code, year, first_month, %s)
+            INSERT INTO rm_year_total (indicator_id, fiscal_year, unit_code, figure, economic_code, year, first_month,
+                %s)
             SELECT i.indicator_id, i.fiscal_year, i.unit_code, ?, COALESCE(?, i.economic_code, ''), ?, ?, %s
             FROM rm_indicator i WHERE i.indicator_id = ?
             ON CONFLICT (indicator_id, figure, economic_code, year) DO UPDATE

@@ -42,14 +42,14 @@ public final class MovementFilter {
         }
         // months that end on or before asOf are whole; the days of asOf's month up to it come from the journal
         LocalDate firstPartialDay = time.asOf().plusDays(1).withDayOfMonth(1);
-        LocalDate lastWholeMonth = firstPartialDay.minusDays(1);
-        args.add(lastWholeMonth.getYear());
-        args.add(lastWholeMonth.getYear());
-        args.add(lastWholeMonth.getYear());
-        args.add(lastWholeMonth.getMonthValue());
-        String wholeMonths = "SELECT indicator_id, fiscal_year, unit_code, figure, NULLIF(economic_code, '') AS economic_code,"
-                + " CASE WHEN year < ? THEN " + YearTotal.YEAR + " ELSE " + YearTotal.through(lastWholeMonth.getMonthValue())
-                + " END AS amount FROM rm_year_total WHERE year < ? OR (year = ? AND first_month <= ?)";
+        LocalDate wholeMonthsEnd = firstPartialDay.minusDays(1);
+        int year = wholeMonthsEnd.getYear();
+        int month = wholeMonthsEnd.getMonthValue();
+        args.addAll(List.of(year, year, year, month));
+        String wholeMonths = "SELECT indicator_id, fiscal_year, unit_code, figure,"
+                + " NULLIF(economic_code, '') AS economic_code,"
+                + " CASE WHEN year < ? THEN " + YearTotal.YEAR + " ELSE " + YearTotal.through(month) + " END AS amount"
+                + " FROM rm_year_total WHERE year < ? OR (year = ? AND first_month <= ?)";
         if (firstPartialDay.isAfter(time.asOf())) {
             return wholeMonths; // asOf is a month's last day
         }

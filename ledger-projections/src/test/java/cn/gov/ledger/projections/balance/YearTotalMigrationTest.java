@@ -28,7 +28,8 @@ class YearTotalMigrationTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 
         List<String> rows = jdbc.queryForList("""
-                SELECT concat_ws(' ', indicator_id, figure, economic_code, year, fiscal_year, unit_code, first_month, %s)
+                SELECT concat_ws(' ', indicator_id, figure, economic_code, year, fiscal_year, unit_code, first_month,
+                    %s)
                 FROM rm_year_total ORDER BY figure, year""".formatted(String.join(", ", YearTotal.THROUGH)),
                 String.class);
         assertThat(rows).containsExactly(
@@ -36,14 +37,16 @@ class YearTotalMigrationTest {
                 "A INITIAL  2024 2024 U1 1 100000 100000 100000 100000 100000 100000 100000 100000 100000 100000"
                         + " 100000 100000",
                 "A SPENT 30201 2024 2024 U1 2 0 30000 5000 5000 5000 5000 5000 5000 5000 5000 5000 5000");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_tables WHERE tablename IN ('rm_total', 'rm_month_total')",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM pg_tables WHERE tablename IN ('rm_total', 'rm_month_total')", Integer.class))
+                .isZero();
     }
 
     private static void insertMovement(JdbcTemplate jdbc, String eventId, String figure, long amount,
                                        String economicCode, String effectiveDate) {
         jdbc.update("""
-                INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date, recorded_at)
-                VALUES (?, 'A', ?, ?, ?, ?::date, now())""", eventId, figure, amount, economicCode, effectiveDate);
+                INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date,
+                    recorded_at) VALUES (?, 'A', ?, ?, ?, ?::date, now())""",
+                eventId, figure, amount, economicCode, effectiveDate);
     }
 }
