@@ -9,18 +9,22 @@ import java.util.List;
  * at a point in time ({@code m}: indicator_id, fiscal_year and unit_code of its indicator, figure,
  * economic_code, amount) with their indicators ({@code i}), of a fiscal year of a department or unit.
  *
- * <p>Without {@code knownAt} they are read pre-summed from rm_year_total (V5__cumulative_year_totals.sql),
- * which holds per indicator, figure, economic code and year the sums through the end of each month:
- * as known now its year totals, as of a date the sums through asOf's last whole month of the keys
- * that had a movement by then (one row per key and year either way) and the journal for the days
- * of asOf's month up to it. With
- * {@code knownAt}, from the journal itself, which alone knows when each movement was recorded.
- * Measured at 10^6 postings over 10^4 indicators (bench, 2 cores): final-accounts asOf 125 ms with
- * the month totals of V4, which it summed 1.4x10^5 of; see the migration for the figures after.
+ * <p>Without {@code knownAt} they are read pre-summed from rm_year_total
+ * (V5__cumulative_year_totals.sql), which holds per indicator, figure, economic code and year the
+ * sums through the end of each month: as known now the year totals; as of a date the sums through
+ * asOf's last whole month, of the keys that had a movement by then, and the journal for the days of
+ * asOf's month up to it. Either way one row per key and year, where the month totals of V4 needed
+ * one per month: at 10^6 postings over 10^4 indicators 3.2x10^4 rows instead of 1.4x10^5 as of
+ * 2024-06-30. With {@code knownAt}, from the journal itself, which alone knows when each movement
+ * was recorded.
  *
  * <p>{@code i} is a left join on its primary key, so PostgreSQL leaves it out of a read that uses
  * none of its columns: a read grouped by unit (execution-rates) filters and groups on {@code m}
  * alone. Every movement has its indicator, so it finds one for each row of {@code m} otherwise.
+ *
+ * <p>Measured on the bench's database after its load of 10^6 postings (PostgreSQL 17, the same
+ * queries alternated on a loaded 2-core machine, least of 45 runs): final-accounts asOf 2024-06-30
+ * 135 to 29 ms (as known now: 29 ms before and after), execution-rates by unit 17 to 14 ms.
  */
 public final class MovementFilter {
 
