@@ -22,9 +22,11 @@ import java.util.List;
  * none of its columns: a read grouped by unit (execution-rates) filters and groups on {@code m}
  * alone. Every movement has its indicator, so it finds one for each row of {@code m} otherwise.
  *
- * <p>Measured on the bench's database after its load of 10^6 postings (PostgreSQL 17, the same
- * queries alternated on a loaded 2-core machine, least of 45 runs): final-accounts asOf 2024-06-30
- * 135 to 29 ms (as known now: 29 ms before and after), execution-rates by unit 17 to 14 ms.
+ * <p>Measured on the bench's database after its load of 10^6 postings and the rebuild (PostgreSQL
+ * 17, V4's tables backfilled beside it, the queries alternated on a loaded 2-core machine, least of
+ * 45 runs): final-accounts asOf 2024-06-30 150 to 43 ms, execution-rates by unit 17 to 13 ms, its
+ * asOf 105 to 17 ms; final-accounts as known now 24 to 44 ms, as its rows are wider than V4's
+ * rm_total (1,495 pages against 236).
  */
 public final class MovementFilter {
 
