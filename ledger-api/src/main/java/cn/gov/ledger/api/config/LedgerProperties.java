@@ -67,7 +67,7 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                           @DefaultValue("30s") Duration lockTimeout,
                           @DefaultValue("16MB") DataSize maxBodySize,
                           @DefaultValue("10000") int cachedIndicators,
-                          @DefaultValue("2") int groupCommitWriters,
+                          @DefaultValue("1") int groupCommitWriters,
                           @DefaultValue("100") int groupCommitSize) {
     }
 
