@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,31 +26,17 @@ class GroupCommitTest {
         clients.shutdownNow();
     }
 
+    private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstGroup = new CountDownLatch(1);
+
     @Test
     void postingsThatArriveWhileAGroupIsWrittenFormTheNextGroup() throws Exception {
-        CountDownLatch firstGroupStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
-        try (GroupCommit<Integer, String> commit = new GroupCommit<>("test", 1, 100, items -> {
-            groups.add(items);
-            if (groups.size() == 1) {
-                firstGroupStarted.countDown();
-                await(releaseFirstGroup);
-            }
-            return items.stream().map(i -> "ok " + i).toList();
-        })) {
-            Future<String> first = clients.submit(() -> commit.submit(0));
-            assertThat(firstGroupStarted.await(10, TimeUnit.SECONDS)).isTrue();
-            List<Future<String>> waiting = new ArrayList<>();
-            for (int i = 1; i <= 5; i++) {
-                int item = i;
-                waiting.add(clients.submit(() -> commit.submit(item)));
-            }
-            awaitQueued(commit, 5);
-            releaseFirstGroup.countDown();
+        try (GroupCommit<Integer, String> commit = new GroupCommit<>("test", 1, 100,
+                holdingFirstGroup(items -> items.stream().map(i -> "ok " + i).toList()))) {
+            List<Future<String>> answers = submitWhileFirstGroupIsHeld(commit, 5);
 
-            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("ok 0");
-            for (int i = 0; i < 5; i++) {
-                assertThat(waiting.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("ok " + (i + 1));
+            for (int i = 0; i <= 5; i++) {
+                assertThat(answers.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("ok " + i);
             }
             assertThat(groups).hasSize(2);
             assertThat(groups.get(1)).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
@@ -58,35 +45,20 @@ class GroupCommitTest {
 
     @Test
     void aGroupThatFailsIsWrittenAgainOnePostingAtATimeSoOnlyTheFailingOneFails() throws Exception {
-        CountDownLatch firstGroupStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstGroup = new CountDownLatch(1);
-        try (GroupCommit<Integer, String> commit = new GroupCommit<>("test", 1, 100, items -> {
-            groups.add(items);
-            if (groups.size() == 1) {
-                firstGroupStarted.countDown();
-                await(releaseFirstGroup);
-            }
+        try (GroupCommit<Integer, String> commit = new GroupCommit<>("test", 1, 100, holdingFirstGroup(items -> {
             if (items.contains(3)) {
                 throw new IllegalStateException("posting 3 cannot be written");
             }
             return items.stream().map(i -> "ok " + i).toList();
-        })) {
-            Future<String> first = clients.submit(() -> commit.submit(0));
-            assertThat(firstGroupStarted.await(10, TimeUnit.SECONDS)).isTrue();
-            List<Future<String>> waiting = new ArrayList<>();
-            for (int i = 1; i <= 4; i++) {
-                int item = i;
-                waiting.add(clients.submit(() -> commit.submit(item)));
-            }
-            awaitQueued(commit, 4);
-            releaseFirstGroup.countDown();
+        }))) {
+            List<Future<String>> answers = submitWhileFirstGroupIsHeld(commit, 4);
 
-            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("ok 0");
-            assertThat(waiting.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("ok 1");
-            assertThat(waiting.get(1).get(10, TimeUnit.SECONDS)).isEqualTo("ok 2");
-            assertThatThrownBy(() -> waiting.get(2).get(10, TimeUnit.SECONDS))
+            assertThat(answers.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("ok 0");
+            assertThat(answers.get(1).get(10, TimeUnit.SECONDS)).isEqualTo("ok 1");
+            assertThat(answers.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("ok 2");
+            assertThatThrownBy(() -> answers.get(3).get(10, TimeUnit.SECONDS))
                     .hasRootCauseInstanceOf(IllegalStateException.class);
-            assertThat(waiting.get(3).get(10, TimeUnit.SECONDS)).isEqualTo("ok 4");
+            assertThat(answers.get(4).get(10, TimeUnit.SECONDS)).isEqualTo("ok 4");
             assertThat(groups).contains(List.of(1), List.of(2), List.of(3), List.of(4));
         }
     }
@@ -99,6 +71,33 @@ class GroupCommitTest {
         commit.close();
         assertThatThrownBy(() -> commit.submit(8))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.code()).isEqualTo("BUSY"));
+    }
+
+    /** The writer, recording every group; its first group waits until the test releases it. */
+    private Function<List<Integer>, List<String>> holdingFirstGroup(Function<List<Integer>, List<String>> writer) {
+        return items -> {
+            groups.add(items);
+            if (groups.size() == 1) {
+                firstGroupStarted.countDown();
+                await(releaseFirstGroup);
+            }
+            return writer.apply(items);
+        };
+    }
+
+    /** Posts 0, then 1 to {@code more} while 0's group is being written, then lets that group finish. */
+    private List<Future<String>> submitWhileFirstGroupIsHeld(GroupCommit<Integer, String> commit, int more)
+            throws InterruptedException {
+        List<Future<String>> answers = new ArrayList<>();
+        answers.add(clients.submit(() -> commit.submit(0)));
+        assertThat(firstGroupStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= more; i++) {
+            int item = i;
+            answers.add(clients.submit(() -> commit.submit(item)));
+        }
+        awaitQueued(commit, more);
+        releaseFirstGroup.countDown();
+        return answers;
     }
 
     /** Waits, within a bound, until the writer's queue holds {@code count} postings. */
