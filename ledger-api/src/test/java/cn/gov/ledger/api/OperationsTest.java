@@ -214,6 +214,9 @@ class OperationsTest extends LedgerIntegrationTest {
                 .header("Authorization", "Bearer not-a-key-of-this-ledger").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknownKey.statusCode()).isEqualTo(401);
+        // a parameter the controller refuses is refused as without If-None-Match, and changes nothing
+        LedgerClient.Answer badGroup = client.get(path + "&groupBy=nonsense", Map.of("If-None-Match", etag));
+        PostingRejectionTest.assertProblem(badGroup, 400, "VALIDATION_FAILED");
 
         LedgerClient.Answer more = client.post("/api/v1/expenditures",
                 expenditure(LedgerClient.id("EXP"), indicator, "250.00"));

@@ -2,7 +2,13 @@ package cn.gov.ledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +67,52 @@ class SecurityTest extends LedgerIntegrationTest {
 
         LedgerClient.Answer trail = client.get("/api/v1/audit/events?indicatorId=" + own);
         assertThat(trail.body().path("rows").get(0).path("postedBy").asText()).isEqualTo("finance-system-a");
+    }
+
+    /**
+     * Concurrent single postings are written in groups (GroupCommit), which mix keys: each posting
+     * is still authorized for its own key's units and its receipt names its own key.
+     */
+    @Test
+    void postingsOfDifferentKeysWrittenTogetherAreEachAuthorizedAndNamedOnTheirOwn() throws Exception {
+        registerUnit("SEC-UNIT-A");
+        registerUnit("SEC-UNIT-B");
+        String own = newIndicator("SEC-UNIT-A", "100000.00");
+        String foreign = newIndicator("SEC-UNIT-B", "100000.00");
+        LedgerClient poster = new LedgerClient(port, POSTER);
+        record Attempt(String expenditureId, boolean byPoster, String indicator) {
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            attempts.add(new Attempt(LedgerClient.id("E"), true, own));
+            attempts.add(new Attempt(LedgerClient.id("E"), true, foreign));
+            attempts.add(new Attempt(LedgerClient.id("E"), false, foreign));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        List<Future<LedgerClient.Answer>> answers = new ArrayList<>();
+        try {
+            for (Attempt attempt : attempts) {
+                answers.add(pool.submit(() -> (attempt.byPoster() ? poster : client).post("/api/v1/expenditures",
+                        expenditure(attempt.expenditureId(), attempt.indicator(), "1.00"))));
+            }
+            for (int i = 0; i < attempts.size(); i++) {
+                Attempt attempt = attempts.get(i);
+                LedgerClient.Answer answer = answers.get(i).get(60, TimeUnit.SECONDS);
+                boolean allowed = !attempt.byPoster() || attempt.indicator().equals(own);
+                assertThat(answer.status()).as("%s", attempt).isEqualTo(allowed ? 201 : 403);
+                List<String> postedBy = jdbc.queryForList("SELECT posted_by FROM posting_receipt"
+                        + " WHERE posting_type = 'EXPENDITURE' AND posting_id = ?", String.class, attempt.expenditureId());
+                if (!allowed) {
+                    assertThat(postedBy).as("%s", attempt).isEmpty();
+                } else if (attempt.byPoster()) {
+                    assertThat(postedBy).as("%s", attempt).containsExactly("finance-system-a");
+                } else {
+                    assertThat(postedBy).as("%s", attempt).hasSize(1).doesNotContain("finance-system-a");
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
