@@ -46,7 +46,8 @@ class NotModifiedFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String current = authenticated(request) ? currentTag(request) : null;
+        String current = keys.holderOfAuthorization(request.getHeader("Authorization")).isPresent()
+                ? currentTag(request) : null;
         if (current != null && current.equals(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             response.setHeader("ETag", current);
@@ -54,12 +55,6 @@ class NotModifiedFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private boolean authenticated(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && keys.holderOf(header.substring(7).trim()).isPresent();
     }
 
     /** The controller's ETag for this request now, or null where only the controller can answer. */

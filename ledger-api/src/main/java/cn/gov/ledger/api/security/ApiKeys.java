@@ -65,6 +65,12 @@ public class ApiKeys {
         return Optional.ofNullable(byHash.get(hash(key)));
     }
 
+    /** The holder of the key an {@code Authorization: Bearer <key>} header carries, if it is one. */
+    public Optional<Holder> holderOfAuthorization(String header) {
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? holderOf(header.substring(7).trim()) : Optional.empty();
+    }
+
     private void add(String key, String name, Role role, Set<String> units) {
         String hash = hash(key);
         byHash.put(hash, new Holder(name == null || name.isBlank() ? "key-" + hash.substring(0, 8) : name, role, units));

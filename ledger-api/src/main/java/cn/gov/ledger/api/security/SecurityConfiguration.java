@@ -100,11 +100,8 @@ public class SecurityConfiguration {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            String header = request.getHeader("Authorization");
-            if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                keys.holderOf(header.substring(7).trim()).ifPresent(holder ->
-                        SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(holder)));
-            }
+            keys.holderOfAuthorization(request.getHeader("Authorization")).ifPresent(holder ->
+                    SecurityContextHolder.getContext().setAuthentication(new ApiKeyAuthentication(holder)));
             try {
                 chain.doFilter(request, response);
             } finally {
