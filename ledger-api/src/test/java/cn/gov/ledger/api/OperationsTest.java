@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.axonframework.springboot.updates.UpdateCheckConfiguration;
+import org.axonframework.updates.configuration.UsagePropertyProvider;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Health, metrics, the OpenAPI description, reference data and conditional polling. */
 class OperationsTest extends LedgerIntegrationTest {
@@ -48,6 +51,12 @@ class OperationsTest extends LedgerIntegrationTest {
         JsonNode details = client.get("/actuator/health").body().path("components").path("processors").path("details");
         assertThat(details.path("processedSequence").asLong()).isGreaterThanOrEqualTo(sequence);
         assertThat(details.path("headSequence").asLong()).isGreaterThanOrEqualTo(sequence);
+    }
+
+    @Test
+    void axonsUpdateCheckerDoesNotCallOut(@Autowired UpdateCheckConfiguration updateCheck) {
+        // Axon's own checker is off in tests anyway; the service's setting is what a deployment gets
+        assertThat(UsagePropertyProvider.create(updateCheck).getDisabled()).isTrue();
     }
 
     @Test

@@ -12,15 +12,23 @@ import cn.gov.ledger.core.indicator.ExpenditureReversed;
 import cn.gov.ledger.core.indicator.IncomeRecorded;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.money.Money;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -170,16 +178,31 @@ public class BalanceProjection {
     private record TotalKey(String indicatorId, Figure figure, String economicCode, int year) {
     }
 
-    /** Adds a key's sums through each month; the indicator's scope is copied from rm_indicator. */
-    private static final String UPSERT_YEAR_TOTAL = """
+    /** What a movement takes from its indicator's rm_indicator row. */
+    private record IndicatorScope(int fiscalYear, String unitCode, String economicCode) {
+    }
+
+    /**
+     * A batch's movements in one statement of arrays (one round trip, one execution, where a JDBC
+     * batch executes the statement once per row); answers the event ids actually inserted.
+     */
+    private static final String INSERT_MOVEMENTS = """
+            INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date, recorded_at)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::date[],
+                ?::timestamptz[])
+            ON CONFLICT (event_id) DO NOTHING
+            RETURNING event_id""";
+
+    /** Adds each key's sums through each month, all keys of a batch in one statement of arrays. */
+    private static final String UPSERT_YEAR_TOTALS = """
             INSERT INTO rm_year_total (indicator_id, fiscal_year, unit_code, figure, economic_code, year, first_month,
                 %s)
-            SELECT i.indicator_id, i.fiscal_year, i.unit_code, ?, COALESCE(?, i.economic_code, ''), ?, ?, %s
-            FROM rm_indicator i WHERE i.indicator_id = ?
+            SELECT * FROM unnest(?::varchar[], ?::int[], ?::varchar[], ?::varchar[], ?::varchar[], ?::int[],
+                ?::smallint[], %s)
             ON CONFLICT (indicator_id, figure, economic_code, year) DO UPDATE
             SET first_month = LEAST(rm_year_total.first_month, EXCLUDED.first_month), %s""".formatted(
             String.join(", ", YearTotal.THROUGH),
-            String.join(", ", YearTotal.THROUGH.stream().map(c -> "?").toList()),
+            String.join(", ", YearTotal.THROUGH.stream().map(c -> "?::bigint[]").toList()),
             String.join(", ", YearTotal.THROUGH.stream().map(c -> c + " = rm_year_total." + c + " + EXCLUDED." + c)
                     .toList()));
 
@@ -213,53 +236,103 @@ public class BalanceProjection {
                             EXCLUDED.source_indicator_id)""", List.copyOf(indicators.values()));
             }
             if (!movements.isEmpty()) {
-                int[] inserted = jdbc.batchUpdate("""
-                        INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date,
-                            recorded_at)
-                        SELECT ?, i.indicator_id, ?, ?, COALESCE(?, i.economic_code), ?, ?
-                        FROM rm_indicator i WHERE i.indicator_id = ?
-                        ON CONFLICT (event_id) DO NOTHING""", movements.stream().map(m -> new Object[] {m.eventId(),
-                        m.figure().name(), m.amount(), m.economicCode(), Date.valueOf(m.effectiveDate()),
-                        Timestamp.from(m.recordedAt()), m.indicatorId()}).toList());
-                addToTotals(jdbc, inserted);
+                Map<String, IndicatorScope> scopes = scopes(jdbc);
+                addToTotals(jdbc, insertMovements(jdbc, scopes), scopes);
             }
             if (!closures.isEmpty()) {
                 jdbc.batchUpdate("UPDATE rm_indicator SET closed_on = ?, closed_at = ? WHERE indicator_id = ?", closures);
             }
         }
 
+        /** The scope of every indicator the movements are on, registered before or in this batch. */
+        private Map<String, IndicatorScope> scopes(JdbcTemplate jdbc) {
+            Map<String, IndicatorScope> scopes = new HashMap<>();
+            String[] ids = movements.stream().map(Movement::indicatorId).distinct().toArray(String[]::new);
+            jdbc.query("SELECT indicator_id, fiscal_year, unit_code, economic_code FROM rm_indicator"
+                    + " WHERE indicator_id = ANY (?)", rs -> {
+                scopes.put(rs.getString(1), new IndicatorScope(rs.getInt(2), rs.getString(3), rs.getString(4)));
+            }, (Object) ids);
+            return scopes;
+        }
+
         /**
-         * Adds the movements just written (not those of a redelivered event, already there) to
-         * rm_year_total, with the economic code their rm_movement row got: each to the sums
-         * through its month and every later month of its year, one upsert per key and year.
+         * Writes the movements of indicators that are registered (as the join of a row-by-row insert
+         * would), each with its indicator's economic code when it has none of its own. Answers those
+         * actually inserted, not those of a redelivered event, already there.
          */
-        private void addToTotals(JdbcTemplate jdbc, int[] inserted) {
-            Map<TotalKey, YearSums> totals = new LinkedHashMap<>();
-            for (int n = 0; n < inserted.length; n++) {
-                if (inserted[n] != 0 && inserted[n] != 1) {
-                    throw new IllegalStateException("unexpected update count " + inserted[n] + " of a movement");
-                }
-                if (inserted[n] == 1) {
-                    Movement m = movements.get(n);
-                    totals.computeIfAbsent(new TotalKey(m.indicatorId(), m.figure(), m.economicCode(),
-                            m.effectiveDate().getYear()), key -> new YearSums()).add(m.effectiveDate().getMonthValue(),
-                            m.amount());
+        private List<Movement> insertMovements(JdbcTemplate jdbc, Map<String, IndicatorScope> scopes) {
+            List<Movement> registered = new ArrayList<>(movements.size());
+            for (Movement m : movements) {
+                IndicatorScope scope = scopes.get(m.indicatorId());
+                if (scope != null) {
+                    registered.add(m.economicCode() != null || scope.economicCode() == null ? m
+                            : new Movement(m.eventId(), m.indicatorId(), m.figure(), m.amount(), scope.economicCode(),
+                            m.effectiveDate(), m.recordedAt()));
                 }
             }
-            jdbc.batchUpdate(UPSERT_YEAR_TOTAL, totals.entrySet().stream().map(e -> {
-                TotalKey key = e.getKey();
-                YearSums sums = e.getValue();
-                Object[] row = new Object[17];
-                row[0] = key.figure().name();
-                row[1] = key.economicCode();
-                row[2] = key.year();
-                row[3] = sums.firstMonth;
-                for (int month = 1; month <= 12; month++) {
-                    row[3 + month] = sums.through[month - 1];
+            Set<String> inserted = new HashSet<>();
+            jdbc.execute((Connection c) -> {
+                try (PreparedStatement insert = c.prepareStatement(INSERT_MOVEMENTS)) {
+                    bind(c, insert, 1, "varchar", registered, Movement::eventId);
+                    bind(c, insert, 2, "varchar", registered, Movement::indicatorId);
+                    bind(c, insert, 3, "varchar", registered, m -> m.figure().name());
+                    bind(c, insert, 4, "int8", registered, Movement::amount);
+                    bind(c, insert, 5, "varchar", registered, Movement::economicCode);
+                    bind(c, insert, 6, "varchar", registered, m -> m.effectiveDate().toString());
+                    bind(c, insert, 7, "varchar", registered, m -> m.recordedAt().toString());
+                    try (ResultSet rs = insert.executeQuery()) {
+                        while (rs.next()) {
+                            inserted.add(rs.getString(1));
+                        }
+                    }
                 }
-                row[16] = key.indicatorId();
-                return row;
-            }).toList());
+                return null;
+            });
+            return registered.stream().filter(m -> inserted.contains(m.eventId())).toList();
+        }
+
+        /**
+         * Adds the movements just written to rm_year_total, each to the sums through its month and
+         * every later month of its year, one row per key and year.
+         */
+        private static void addToTotals(JdbcTemplate jdbc, List<Movement> inserted,
+                                        Map<String, IndicatorScope> scopes) {
+            if (inserted.isEmpty()) {
+                return;
+            }
+            Map<TotalKey, YearSums> totals = new LinkedHashMap<>();
+            for (Movement m : inserted) {
+                totals.computeIfAbsent(new TotalKey(m.indicatorId(), m.figure(),
+                                m.economicCode() == null ? "" : m.economicCode(), m.effectiveDate().getYear()),
+                        key -> new YearSums()).add(m.effectiveDate().getMonthValue(), m.amount());
+            }
+            List<Map.Entry<TotalKey, YearSums>> rows = List.copyOf(totals.entrySet());
+            jdbc.execute((Connection c) -> {
+                try (PreparedStatement upsert = c.prepareStatement(UPSERT_YEAR_TOTALS)) {
+                    bind(c, upsert, 1, "varchar", rows, e -> e.getKey().indicatorId());
+                    bind(c, upsert, 2, "int4", rows, e -> scopes.get(e.getKey().indicatorId()).fiscalYear());
+                    bind(c, upsert, 3, "varchar", rows, e -> scopes.get(e.getKey().indicatorId()).unitCode());
+                    bind(c, upsert, 4, "varchar", rows, e -> e.getKey().figure().name());
+                    bind(c, upsert, 5, "varchar", rows, e -> e.getKey().economicCode());
+                    bind(c, upsert, 6, "int4", rows, e -> e.getKey().year());
+                    bind(c, upsert, 7, "int2", rows, e -> (short) e.getValue().firstMonth);
+                    for (int month = 1; month <= 12; month++) {
+                        int column = month - 1;
+                        bind(c, upsert, 7 + month, "int8", rows, e -> e.getValue().through[column]);
+                    }
+                    upsert.executeUpdate();
+                }
+                return null;
+            });
+        }
+
+        private static <T> void bind(Connection c, PreparedStatement statement, int index, String type, List<T> rows,
+                                     Function<T, Object> column) throws SQLException {
+            Object[] values = new Object[rows.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = column.apply(rows.get(i));
+            }
+            statement.setArray(index, c.createArrayOf(type, values));
         }
     }
 }
