@@ -3,7 +3,6 @@ package cn.gov.ledger.api.config;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -17,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * steps back), plus its gap handling from {@code ledger.event-store.*}: how long the processors
  * wait for an event whose global index was taken but whose transaction has not committed yet. An
  * event committed after they stopped waiting is skipped (AxonFramework issues 4829, 2958); the
- * read models' reconciliation (ReadModelReconciler) finds and repairs that.
+ * read models' reconciliation (ReadModelReconciler) finds and repairs that. A processor that is behind gets
+ * its next batch read ahead (ReadAheadEventStorageEngine).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -34,8 +34,8 @@ public class EventStoreConfiguration {
         return new SQLStateResolver("23505");
     }
 
-    @Bean
-    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+    @Bean(destroyMethod = "shutDown")
+    ReadAheadEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
@@ -44,7 +44,7 @@ public class EventStoreConfiguration {
                                           EventSchema eventSchema,
                                           LedgerProperties properties) {
         LedgerProperties.EventStore store = properties.eventStore();
-        return JdbcEventStorageEngine.builder()
+        return new ReadAheadEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -56,7 +56,6 @@ public class EventStoreConfiguration {
                 .gapTimeout(Math.toIntExact(store.gapTimeout().toMillis()))
                 .gapCleaningThreshold(store.gapCleaningThreshold())
                 .maxGapOffset(store.maxGapOffset())
-                .batchSize(store.batchSize())
-                .build();
+                .batchSize(store.batchSize()));
     }
 }
