@@ -601,11 +601,10 @@ public final class Bench {
         readRow("4. execution-rates asOf 2024-06-30", ratesAsOf, trivial, base, null, 0);
         readRow("4. execution-rates knownAt mid-load", ratesKnownAt, trivial, base, null, 0);
         readRow("4. execution-rates If-None-Match (304)", notModified, trivial, base, null, 0);
-        report.target("4. execution-rates 304 answers/s (" + o.readClients + " clients)",
-                Report.rate(notModifiedLoop.perSecond(), "/s"),
-                Report.rate(trivialLoop.perSecond(), "/s trivial"),
-                Report.percent(notModifiedLoop.perSecond(), trivialLoop.perSecond()), "≥ 10,000/s",
-                notModifiedLoop.perSecond(), 10_000, true, "answers/s");
+        String javaClient304 = "4. execution-rates 304 answers/s (" + o.readClients + " clients)";
+        String measured304 = Report.rate(notModifiedLoop.perSecond(), "/s");
+        String baseline304 = Report.rate(trivialLoop.perSecond(), "/s trivial");
+        String ratio304 = Report.percent(notModifiedLoop.perSecond(), trivialLoop.perSecond());
         Duration wrkRun = Duration.ofSeconds(o.readSeconds);
         Baselines.Wrk trivialWrk = Baselines.wrk(http.base() + "/api/v1/units", o.readClients, wrkRun,
                 "Authorization: " + http.authorization());
@@ -613,11 +612,15 @@ public final class Bench {
                 "Authorization: " + http.authorization(), "If-None-Match: " + etag);
         if (trivialWrk == null || notModifiedWrk == null) {
             report.details.add("wrk is not installed: the 304 answers/s are measured by the Java client only");
+            report.target(javaClient304, measured304, baseline304, ratio304, "≥ 10,000/s",
+                    notModifiedLoop.perSecond(), 10_000, true, "answers/s");
         } else {
             if (trivialWrk.failed() != 0 || notModifiedWrk.failed() != 0 || Double.isNaN(notModifiedWrk.perSecond())) {
                 apiProblems.add("wrk: " + trivialWrk.failed() + " trivial and " + notModifiedWrk.failed()
                         + " execution-rates answers were not 2xx/3xx: " + notModifiedWrk.output().replace('\n', ' '));
             }
+            // the Java client shares the bench's JVM and is bound at a few thousand answers/s: wrk's figure counts
+            report.info(javaClient304, measured304, baseline304, ratio304);
             report.target("4. execution-rates 304 answers/s (wrk, " + o.readClients + " connections)",
                     Report.rate(notModifiedWrk.perSecond(), "/s"), Report.rate(trivialWrk.perSecond(), "/s trivial"),
                     Report.percent(notModifiedWrk.perSecond(), trivialWrk.perSecond()), "≥ 10,000/s",

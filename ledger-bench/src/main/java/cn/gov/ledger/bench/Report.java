@@ -1,6 +1,9 @@
 package cn.gov.ledger.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -77,6 +80,7 @@ final class Report {
             md.append("None.\n");
         } else {
             misses.forEach(m -> md.append("- ").append(m).append('\n'));
+            md.append("\n## Where the time goes, and what would close each gap\n\n").append(whereTheTimeGoes());
         }
         md.append("\n## How each figure was measured\n\n");
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
@@ -85,6 +89,18 @@ final class Report {
             details.forEach(d -> md.append("- ").append(d).append('\n'));
         }
         return md.toString();
+    }
+
+    /**
+     * What the profiles of the service show for the targets it misses: written by whoever profiled
+     * it last, kept beside the bench (where-the-time-goes.md) so that every results file carries it.
+     */
+    private static String whereTheTimeGoes() {
+        try (InputStream notes = Report.class.getResourceAsStream("/where-the-time-goes.md")) {
+            return notes == null ? "(no profile notes in this build)\n" : new String(notes.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path write(Path dir, boolean quick) throws IOException {
