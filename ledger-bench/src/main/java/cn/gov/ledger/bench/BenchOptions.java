@@ -25,7 +25,7 @@ public final class BenchOptions {
     /** Duration of each baseline run (raw JDBC inserts, pgbench). */
     int baselineSeconds = 20;
     /** Warm-up before each REST run; its postings are checked but not timed. */
-    int warmupSeconds = 5;
+    int warmupSeconds = 120;
     /** Concurrent keep-alive clients of figures 1 and 2 (and of their baselines). */
     int clients = 32;
     /** Postings per request of the batch load. */
@@ -170,7 +170,7 @@ public final class BenchOptions {
                   --indicators=10000       indicators they are spread over
                   --write-indicators=1000  indicators the single postings are spread over
                   --seconds=60             single postings run; --hot-seconds=30 hot indicator run
-                  --baseline-seconds=20    each baseline run; --warmup-seconds=5 before REST runs
+                  --baseline-seconds=20    each baseline run; --warmup-seconds=120 before the single postings
                   --clients=32             concurrent keep-alive clients (and baseline connections)
                   --batch-size=1000        postings per batch request; --batch-indicators=100 per request
                   --load-clients=2         batch requests in flight
