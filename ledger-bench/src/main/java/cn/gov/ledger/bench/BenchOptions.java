@@ -24,7 +24,7 @@ public final class BenchOptions {
     int hotSeconds = 30;
     /** Duration of each baseline run (raw JDBC inserts, pgbench). */
     int baselineSeconds = 20;
-    /** Warm-up before each REST run; its postings are checked but not timed. */
+    /** Warm-up before the single postings, the service's first load; its postings are checked, not timed. */
     int warmupSeconds = 120;
     /** Concurrent keep-alive clients of figures 1 and 2 (and of their baselines). */
     int clients = 32;

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
  * steps back), plus its gap handling from {@code ledger.event-store.*}: how long the processors
  * wait for an event whose global index was taken but whose transaction has not committed yet. An
  * event committed after they stopped waiting is skipped (AxonFramework issues 4829, 2958); the
- * read models' reconciliation (ReadModelReconciler) finds and repairs that. A processor that is behind gets
- * its next batch read ahead (ReadAheadEventStorageEngine).
+ * read models' reconciliation (ReadModelReconciler) finds and repairs that. A processor that is
+ * behind gets its next batch read ahead (ReadAheadEventStorageEngine).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -36,13 +36,13 @@ public class EventStoreConfiguration {
 
     @Bean(destroyMethod = "shutDown")
     ReadAheadEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          org.axonframework.config.Configuration configuration,
-                                          ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager,
-                                          EventSchema eventSchema,
-                                          LedgerProperties properties) {
+                                                   PersistenceExceptionResolver persistenceExceptionResolver,
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                   org.axonframework.config.Configuration configuration,
+                                                   ConnectionProvider connectionProvider,
+                                                   TransactionManager transactionManager,
+                                                   EventSchema eventSchema,
+                                                   LedgerProperties properties) {
         LedgerProperties.EventStore store = properties.eventStore();
         return new ReadAheadEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
