@@ -97,7 +97,8 @@ final class Report {
      */
     private static String whereTheTimeGoes() {
         try (InputStream notes = Report.class.getResourceAsStream("/where-the-time-goes.md")) {
-            return notes == null ? "(no profile notes in this build)\n" : new String(notes.readAllBytes(), StandardCharsets.UTF_8);
+            return notes == null ? "(no profile notes in this build)\n"
+                    : new String(notes.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
