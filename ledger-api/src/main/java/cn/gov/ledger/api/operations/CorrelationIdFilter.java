@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.operations;
 
-import cn.gov.ledger.api.config.RandomIdentifiers;
+import cn.gov.ledger.api.config.TimeOrderedIdentifiers;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,7 +29,7 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String correlationId = given != null && SAFE.matcher(given).matches() ? given : RandomIdentifiers.uuid();
+        String correlationId = given != null && SAFE.matcher(given).matches() ? given : TimeOrderedIdentifiers.uuid();
         request.setAttribute(ATTRIBUTE, correlationId);
         response.setHeader(HEADER, correlationId);
         MDC.put("correlationId", correlationId);
@@ -42,6 +42,6 @@ public class CorrelationIdFilter extends OncePerRequestFilter {
 
     public static String of(HttpServletRequest request) {
         Object id = request.getAttribute(ATTRIBUTE);
-        return id == null ? RandomIdentifiers.uuid() : id.toString();
+        return id == null ? TimeOrderedIdentifiers.uuid() : id.toString();
     }
 }
