@@ -66,6 +66,8 @@ class EventChainTest extends LedgerIntegrationTest {
             JsonNode extending = verify("?expectHead=" + head);
             assertThat(extending.path("valid").asBoolean()).isFalse();
             assertThat(extending.path("firstBadSequence").asLong()).isEqualTo(target);
+            assertThat(extending.path("expectedHeadSequence").asLong()).as("found past the walk's stop")
+                    .isEqualTo(mine.get(mine.size() - 1));
         } finally {
             jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", original, target);
         }

@@ -5,6 +5,7 @@ import cn.gov.ledger.projections.position.ProjectionPosition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,7 +58,8 @@ public class ChainVerifier {
         Link head = jdbc.query("SELECT global_index, hash FROM event_chain ORDER BY global_index DESC LIMIT 1",
                 (rs, n) -> new Link(rs.getLong("global_index"), rs.getString("hash"))).stream().findFirst()
                 .orElse(new Link(Long.MIN_VALUE, null));
-        Walk walk = streaming.query(EVENTS_WITH_LINKS, this::walk, head.globalIndex());
+        Walk walk = streaming.query(EVENTS_WITH_LINKS, (ResultSetExtractor<Walk>) rs -> walk(rs, expectHead),
+                head.globalIndex());
         findDeletedEvent(walk, head);
         long pendingAbove = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index > ?",
                 Long.class, head.globalIndex());
@@ -72,8 +74,9 @@ public class ChainVerifier {
         Failure failure = walk.failure;
         Long expectedHeadSequence = null;
         if (expectHead != null) {
-            expectedHeadSequence = jdbc.queryForList("SELECT global_index FROM event_chain WHERE hash = ?", Long.class,
-                    expectHead).stream().findFirst().orElse(null);
+            expectedHeadSequence = walk.expectedHead != null || failure == null ? walk.expectedHead
+                    : jdbc.queryForList("SELECT global_index FROM event_chain WHERE hash = ?", Long.class, expectHead)
+                            .stream().findFirst().orElse(null);
             if (failure == null && expectedHeadSequence == null) {
                 failure = Failure.UNKNOWN_HEAD;
             }
@@ -83,8 +86,13 @@ public class ChainVerifier {
                 failure == null ? null : failure.description(), expectedHeadSequence);
     }
 
-    /** Walks the events in global order with their links, up to the first one that does not verify. */
-    private Walk walk(ResultSet rs) throws SQLException {
+    /**
+     * Walks the events in global order with their links, up to the first one that does not verify,
+     * and notes where the expected head is. The walk reads every link anyway, so the head needs no
+     * index on the hash (a random key, which made each new link's insert write a random page); only a
+     * walk that stopped early looks further for it, by a scan.
+     */
+    private Walk walk(ResultSet rs, String expectHead) throws SQLException {
         Walk walk = new Walk();
         String previous = ChainHash.GENESIS;
         while (rs.next()) {
@@ -106,6 +114,9 @@ public class ChainVerifier {
             if (!ChainHash.link(previous, event).equals(hash)) {
                 walk.fail(event.globalIndex(), Failure.EVENT_ALTERED);
                 break;
+            }
+            if (hash.equals(expectHead)) {
+                walk.expectedHead = event.globalIndex();
             }
             walk.checked++;
             walk.lastLinked = event.globalIndex();
@@ -137,6 +148,7 @@ public class ChainVerifier {
         long checked;
         long inFlight;
         long lastLinked = Long.MIN_VALUE;
+        Long expectedHead;
         Long firstBad;
         Failure failure;
 
