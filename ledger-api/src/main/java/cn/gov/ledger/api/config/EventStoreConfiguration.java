@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * wait for an event whose global index was taken but whose transaction has not committed yet. An
  * event committed after they stopped waiting is skipped (AxonFramework issues 4829, 2958); the
  * read models' reconciliation (ReadModelReconciler) finds and repairs that. A processor that is
- * behind gets its next batch read ahead (ReadAheadEventStorageEngine).
+ * behind gets its next batch read ahead (ReadAheadEventStorageEngine), and a batch posting's events
+ * are appended by COPY (CopyAppendingEventStorageEngine).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -56,6 +57,6 @@ public class EventStoreConfiguration {
                 .gapTimeout(Math.toIntExact(store.gapTimeout().toMillis()))
                 .gapCleaningThreshold(store.gapCleaningThreshold())
                 .maxGapOffset(store.maxGapOffset())
-                .batchSize(store.batchSize()));
+                .batchSize(store.batchSize()), transactionManager, eventSchema);
     }
 }

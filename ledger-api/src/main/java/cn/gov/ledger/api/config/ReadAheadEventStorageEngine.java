@@ -7,14 +7,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Axon's JDBC engine that reads the next batch of events while a processor handles this one, when
+ * The event storage engine (appending as CopyAppendingEventStorageEngine) that reads the next
+ * batch of events while a processor handles this one, when
  * the processor is behind (a replay, or catching up after a load): a full batch means more are
  * waiting. Without it the processor's thread waited for each read; a replay is a pipeline of read,
  * handle and write, and the read is a fifth of it.
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * commits later with a lower index is a gap in its token, fetched afterwards as any gap is. A batch
  * nobody asks for (the processor stopped or was reset) is dropped when too many wait.
  */
-final class ReadAheadEventStorageEngine extends JdbcEventStorageEngine {
+final class ReadAheadEventStorageEngine extends CopyAppendingEventStorageEngine {
 
     private static final Logger log = LoggerFactory.getLogger(ReadAheadEventStorageEngine.class);
 
@@ -37,8 +39,8 @@ final class ReadAheadEventStorageEngine extends JdbcEventStorageEngine {
     });
     private final Map<ReadFrom, Future<List<? extends TrackedEventData<?>>>> ahead = new ConcurrentHashMap<>();
 
-    ReadAheadEventStorageEngine(Builder builder) {
-        super(builder);
+    ReadAheadEventStorageEngine(Builder builder, TransactionManager transactionManager, EventSchema schema) {
+        super(builder, transactionManager, schema);
     }
 
     @Override
