@@ -84,11 +84,16 @@ public class EventChainAppender {
                 "SELECT hash FROM event_chain WHERE global_index < ? ORDER BY global_index DESC LIMIT 1", String.class,
                 lowest).stream().findFirst().orElse(ChainHash.GENESIS);
         // Normally empty: links from the lowest event on exist only for a redelivered or a late event.
+        // The head is looked up first (one probe of the primary key): on a table growing faster than
+        // its statistics, PostgreSQL planned the range as a scan of the whole table, 10 ms and more a batch.
         NavigableMap<Long, Link> linked = new TreeMap<>();
-        jdbc.query("SELECT global_index, hash, previous_hash FROM event_chain WHERE global_index >= ?", rs -> {
-            linked.put(rs.getLong("global_index"),
-                    new Link(rs.getLong("global_index"), rs.getString("hash"), rs.getString("previous_hash")));
-        }, lowest);
+        Long head = jdbc.queryForObject("SELECT max(global_index) FROM event_chain", Long.class);
+        if (head != null && head >= lowest) {
+            jdbc.query("SELECT global_index, hash, previous_hash FROM event_chain WHERE global_index >= ?", rs -> {
+                linked.put(rs.getLong("global_index"),
+                        new Link(rs.getLong("global_index"), rs.getString("hash"), rs.getString("previous_hash")));
+            }, lowest);
+        }
         NavigableMap<Long, StoredEvent> unlinked = new TreeMap<>();
         events.stream().filter(e -> !linked.containsKey(e.globalIndex())).forEach(e -> unlinked.put(e.globalIndex(), e));
 
