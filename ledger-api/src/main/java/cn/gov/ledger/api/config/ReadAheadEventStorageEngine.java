@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event storage engine (appending as CopyAppendingEventStorageEngine) that reads the next
- * batch of events while a processor handles this one, when
- * the processor is behind (a replay, or catching up after a load): a full batch means more are
- * waiting. Without it the processor's thread waited for each read; a replay is a pipeline of read,
- * handle and write, and the read is a fifth of it.
+ * batch of events while a processor handles this one, when the processor is behind (a replay, or
+ * catching up after a load): a full batch means more are waiting. Without it the processor's
+ * thread waited for each read; a replay is a pipeline of read, handle and write, and the read is a
+ * fifth of it.
  *
  * <p>A batch read ahead is the answer the engine would have given at that moment; an event that
  * commits later with a lower index is a gap in its token, fetched afterwards as any gap is. A batch

@@ -36,7 +36,8 @@ public final class TimeOrderedIdentifiers extends IdentifierFactory {
                 random.nextBytes(bytes.array());
                 bytes.clear();
             }
-            long high = (System.currentTimeMillis() << 16) | 0x7000L | (bytes.getLong() & 0x0fffL); // version 7
+            long millis = System.currentTimeMillis();
+            long high = (millis << 16) | 0x7000L | (bytes.getLong() & 0x0fffL); // version 7
             long low = (bytes.getLong() & 0x3fffffffffffffffL) | 0x8000000000000000L; // IETF variant
             return new UUID(high, low);
         }

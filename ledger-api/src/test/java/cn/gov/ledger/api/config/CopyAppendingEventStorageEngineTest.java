@@ -49,7 +49,8 @@ class CopyAppendingEventStorageEngineTest extends LedgerIntegrationTest {
         assertThat(client.post("/api/v1/postings:batch", Map.of("atomic", true, "postings", postings)).status())
                 .isEqualTo(200);
         ids.add(LedgerClient.id("EXP"));
-        LedgerClient.Answer single = client.post("/api/v1/expenditures", expenditure(ids.get(BATCH), indicator, "2.00"));
+        LedgerClient.Answer single =
+                client.post("/api/v1/expenditures", expenditure(ids.get(BATCH), indicator, "2.00"));
         assertThat(single.status()).isEqualTo(201);
 
         List<Map<String, Object>> rows = jdbc.queryForList("""
@@ -93,7 +94,8 @@ class CopyAppendingEventStorageEngineTest extends LedgerIntegrationTest {
         List<DomainEventMessage<?>> events = new ArrayList<>();
         for (long sequence = 1; sequence <= BATCH; sequence++) { // 1 is the appropriation's next, taken below
             events.add(new GenericDomainEventMessage<>("BudgetIndicator", indicator, sequence,
-                    new IncomeRecorded(indicator, "INC-" + sequence, Money.parse("1.00"), LocalDate.of(2024, 3, 1), null)));
+                    new IncomeRecorded(indicator, "INC-" + sequence, Money.parse("1.00"), LocalDate.of(2024, 3, 1),
+                            null)));
         }
 
         assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(
