@@ -14,7 +14,7 @@ import org.axonframework.common.IdentifierFactory;
  * ({@code domain_event_entry.event_identifier}, {@code rm_movement.event_id}): new ids go to the
  * right edge of those indexes, where random (version 4) ids wrote a random page of an index larger
  * than PostgreSQL's cache for every event. Under batch postings PostgreSQL's time per event row fell
- * from 28 to 18 µs (rm_movement's insert from 27 to 17 µs), and batch postings rose by 10 to 20 %.
+ * from 28–31 to 17–19 µs (rm_movement's from 29–33 to 17–19 µs), and batch postings rose 10 to 20 %.
  *
  * <p>The random bits come from a strong generator per thread, drawn in blocks of {@value #BLOCK}
  * bytes. {@code UUID.randomUUID()} draws from one NativePRNG behind a global lock (under 32 posting
