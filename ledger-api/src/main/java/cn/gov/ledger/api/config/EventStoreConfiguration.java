@@ -54,9 +54,8 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .gapTimeout(Math.toIntExact(store.gapTimeout().toMillis()))
                 .gapCleaningThreshold(store.gapCleaningThreshold())
-                .maxGapOffset(store.maxGapOffset())
-                .batchSize(store.batchSize()), transactionManager, eventSchema);
+                .batchSize(store.batchSize()), transactionManager, eventSchema, store.gapTimeout(),
+                store.maxGapOffset());
     }
 }

@@ -24,6 +24,7 @@ class PostingReceipts {
     }
 
     private final JdbcTemplate jdbc;
+    private volatile String lastSequenceQuery;
 
     PostingReceipts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -73,8 +74,16 @@ class PostingReceipts {
      * the write, which a posting answers so the caller can read its own write ({@code minSequence}).
      */
     long lastSequence() {
-        return jdbc.queryForObject("SELECT currval(pg_get_serial_sequence('domain_event_entry', 'global_index'))",
-                Long.class);
+        String query = lastSequenceQuery;
+        if (query == null) {
+            // pg_get_serial_sequence searches the catalog (~40 µs, once per posting transaction);
+            // the name it finds, written into the statement, is resolved once when it is planned
+            String sequence = jdbc.queryForObject(
+                    "SELECT pg_get_serial_sequence('domain_event_entry', 'global_index')", String.class);
+            query = "SELECT currval('" + sequence.replace("'", "''") + "'::regclass)";
+            lastSequenceQuery = query;
+        }
+        return jdbc.queryForObject(query, Long.class);
     }
 
     /** The posting's identity: its type and the caller's id (ids are unique per type). */

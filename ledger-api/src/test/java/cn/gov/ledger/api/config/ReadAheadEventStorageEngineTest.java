@@ -9,13 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A processor behind by several batches reads every event once, in order, with the next batch read ahead. */
+/**
+ * A processor behind by several batches reads every event once, in order, with the next batch read
+ * ahead, each with its stored timestamp and its global index as its token's.
+ */
 class ReadAheadEventStorageEngineTest extends LedgerIntegrationTest {
 
     @Autowired
@@ -37,8 +42,8 @@ class ReadAheadEventStorageEngineTest extends LedgerIntegrationTest {
         }
         assertThat(client.post("/api/v1/postings:batch", Map.of("atomic", true, "postings", postings)).status())
                 .isEqualTo(200);
-        List<String> stored = jdbc.queryForList(
-                "SELECT event_identifier FROM domain_event_entry ORDER BY global_index", String.class);
+        List<String> stored = jdbc.queryForList("SELECT global_index || ' ' || event_identifier || ' ' || time_stamp"
+                + " FROM domain_event_entry ORDER BY global_index", String.class);
         assertThat(stored.size()).isGreaterThan(2 * batchSize);
 
         // twice: the second reader meets the batch the first one left read ahead
@@ -46,7 +51,9 @@ class ReadAheadEventStorageEngineTest extends LedgerIntegrationTest {
             List<String> events = new ArrayList<>();
             TrackingToken last = null;
             try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(last, false)) {
-                stream.limit(stored.size()).forEach(event -> events.add(event.getIdentifier()));
+                stream.limit(stored.size()).forEach(event -> events.add(
+                        ((GapAwareTrackingToken) event.trackingToken()).getIndex() + " " + event.getIdentifier()
+                                + " " + DateTimeUtils.formatInstant(event.getTimestamp())));
             }
             assertThat(events).as("read %d", read).isEqualTo(stored);
         }

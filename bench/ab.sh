@@ -1,16 +1,22 @@
 #!/bin/bash
-# Batch postings only, jar against jar, for profiling a change to the batch path:
-#   bench/batch-ab.sh A.jar B.jar [rounds=2]
+# One posting path only, jar against jar, for profiling a change to it:
+#   bench/ab.sh A.jar B.jar [rounds=2]            batch postings (MODE=batch, the default)
+#   MODE=single bench/ab.sh A.jar B.jar [rounds]   single postings
 # Each round runs every jar in turn (alternating, as this shared machine drifts): a fresh embedded
-# PostgreSQL with pg_stat_statements, a unit and 1,000 indicators, WARM s (default 40) of atomic
-# batches of 1,000 expenditures over 100 indicators by wrk (2 connections, as the bench's load),
-# then 30 s measured. Prints batch requests/s (x 1,000 = postings/s), the CPU of the service and of
-# PostgreSQL over the 30 s, the service's busiest threads, and PostgreSQL's costliest statements.
-# Needs wrk and psql. The full figures come from ledger-bench; this is for A/B of one path.
+# PostgreSQL with pg_stat_statements, a unit and 1,000 indicators, WARM s of load by wrk, then 30 s
+# measured. The load, as the bench's: batch, atomic batches of 1,000 expenditures over 100
+# indicators on 2 connections (WARM 40 s by default); single, POST /api/v1/expenditures spread over
+# the 1,000 indicators on 32 connections (WARM 120 s by default: the JIT needs it for this path).
+# Prints requests/s, the CPU of the service and of PostgreSQL over the 30 s and per posting, the
+# service's busiest threads, and PostgreSQL's costliest statements. Needs wrk and psql. The full
+# figures come from ledger-bench; this is for A/B of one path. JVM_OPTS are added to the service's
+# JVM, e.g. JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/svc.jfr,settings=profile to profile it.
 set -u
-ROUNDS=${3:-2}; WARM=${WARM:-40}; PORT=18090
+MODE=${MODE:-batch}; ROUNDS=${3:-2}; PORT=18090
+if [ "$MODE" = single ]; then WARM=${WARM:-120}; CONNECTIONS=32; PER_REQUEST=1; SCRIPT=single.lua
+else WARM=${WARM:-40}; CONNECTIONS=2; PER_REQUEST=1000; SCRIPT=batch.lua; fi
 KEY=batch-ab-key-0123456789abcdef0123
-WORK=${WORK:-/tmp/batch-ab}
+WORK=${WORK:-/tmp/ab}
 mkdir -p $WORK
 cat > $WORK/batch.lua <<'LUA'
 local counter = 0
@@ -27,8 +33,18 @@ request = function()
     ["Authorization"]="Bearer " .. os.getenv("KEY")}, '{"atomic":true,"postings":[' .. table.concat(parts, ",") .. ']}')
 end
 LUA
+cat > $WORK/single.lua <<'LUA'
+local counter = 0
+function setup(thread) thread:set("tid", tostring(math.random(1, 1000000)) .. "-" .. tostring(os.time())) end
+request = function()
+  counter = counter + 1
+  return wrk.format("POST", "/api/v1/expenditures", {["Content-Type"]="application/json",
+    ["Authorization"]="Bearer " .. os.getenv("KEY")}, '{"expenditureId":"E-' .. tid .. '-' .. counter .. '","indicatorId":"W-'
+    .. (counter % 1000) .. '","amount":"1.00","economicCode":"30201","effectiveDate":"2024-03-05","voucherNo":"V-1"}')
+end
+LUA
 export KEY LEDGER_ADMIN_API_KEY=$KEY
-start() { java -Xmx512m -jar $1 --ledger.data-dir=$WORK/data --server.port=$PORT > $WORK/service.log 2>&1 & SVC=$!
+start() { java -Xmx512m ${JVM_OPTS:-} -jar $1 --ledger.data-dir=$WORK/data --server.port=$PORT > $WORK/service.log 2>&1 & SVC=$!
   for i in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health >/dev/null && return; sleep 1; done; echo "service did not start"; exit 1; }
 stop() { kill $SVC; wait $SVC 2>/dev/null; }
 ticks() { for p in "$@"; do awk '{print $14+$15}' /proc/$p/stat 2>/dev/null; done | awk '{s+=$1} END {print s+0}'; }
@@ -43,15 +59,18 @@ run() {
     -d '{"name":"测试单位","departmentCode":"DP1","departmentName":"测试部门"}'
   python3 -c 'import json; print(json.dumps({"atomic": True, "postings": [{"type":"APPROPRIATION","indicatorId":f"W-{i}","fiscalYear":2024,"unitCode":"P1","fundSource":"GENERAL_BUDGET","functionalCode":"2150501","kind":"BASIC","amount":"100000000.00","effectiveDate":"2024-01-05"} for i in range(1000)]}))' > $WORK/indicators.json
   curl -sf -o /dev/null -X POST -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" localhost:$PORT/api/v1/postings:batch --data @$WORK/indicators.json
-  wrk -t2 -c2 -d${WARM}s -s $WORK/batch.lua http://localhost:$PORT/ > /dev/null
+  wrk -t2 -c$CONNECTIONS -d${WARM}s -s $WORK/$SCRIPT http://localhost:$PORT/ > /dev/null
   $SQL -c "select pg_stat_statements_reset()" >/dev/null
   local pgs=$(pgrep -f "$WORK/data/postgres" | while read p; do echo $p; pgrep -P $p; done)
   for t in /proc/$SVC/task/*; do echo "$(tr ' ' _ < $t/comm | sed 's/[0-9]*$//') $(awk '{print $14+$15}' $t/stat)"; done > $WORK/threads0
   local j0=$(ticks $SVC) p0=$(ticks $pgs)
-  local rps=$(wrk -t2 -c2 -d30s -s $WORK/batch.lua http://localhost:$PORT/ | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "NON-2XX", $0}')
+  local rps=$(wrk -t2 -c$CONNECTIONS -d30s -s $WORK/$SCRIPT http://localhost:$PORT/ | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "NON-2XX", $0}')
   local j1=$(ticks $SVC) p1=$(ticks $pgs)
   for t in /proc/$SVC/task/*; do echo "$(tr ' ' _ < $t/comm | sed 's/[0-9]*$//') $(awk '{print $14+$15}' $t/stat)"; done > $WORK/threads1
-  echo "== $1: $rps batches/s; CPU s over 30 s: service $(( (j1-j0)/100 )), PostgreSQL $(( (p1-p0)/100 )); load $(cut -d' ' -f1 /proc/loadavg)"
+  local postings=$(awk -v r="${rps%% *}" -v n=$PER_REQUEST 'BEGIN {print r * n * 30}')
+  echo "== $1 ($MODE): $rps requests/s; CPU s over 30 s: service $(( (j1-j0)/100 )), PostgreSQL $(( (p1-p0)/100 ));" \
+    "per posting: service $(awk -v t=$((j1-j0)) -v n=$postings 'BEGIN {printf "%.0f", t*1e4/n}') µs," \
+    "PostgreSQL $(awk -v t=$((p1-p0)) -v n=$postings 'BEGIN {printf "%.0f", t*1e4/n}') µs; load $(cut -d' ' -f1 /proc/loadavg)"
   awk 'NR==FNR {a[$1]+=$2; next} {b[$1]+=$2} END {for (k in b) if (b[k]-a[k] > 100) printf "  %s %.1f s\n", k, (b[k]-a[k])/100}' $WORK/threads0 $WORK/threads1 | sort -k2,2nr | head -6
   $SQL -A -F' | ' -c "select round(total_exec_time::numeric) as ms, rows, case when rows > 0 then round((1000*total_exec_time/rows)::numeric,1) end as us_per_row, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) as statement from pg_stat_statements order by total_exec_time desc limit 6" | sed 's/^/  /'
   stop
