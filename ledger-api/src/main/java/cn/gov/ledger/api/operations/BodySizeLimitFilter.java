@@ -2,6 +2,7 @@ package cn.gov.ledger.api.operations;
 
 import cn.gov.ledger.api.config.LedgerProperties;
 import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.problem.ProblemResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,12 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -54,12 +52,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApiProblem problem = tooLarge(new BodyTooLargeException(limit));
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        ProblemDetail detail = problem.toProblemDetail();
-        detail.setInstance(URI.create(request.getRequestURI()));
-        json.writeValue(response.getOutputStream(), detail);
+        ProblemResponse.write(json, request, response, tooLarge(new BodyTooLargeException(limit)));
     }
 
     public static ApiProblem tooLarge(BodyTooLargeException e) {

@@ -1,5 +1,7 @@
 package cn.gov.ledger.api.posting;
 
+import cn.gov.ledger.api.security.ApiKeys;
+import cn.gov.ledger.api.security.Role;
 import java.util.Set;
 
 /**
@@ -8,6 +10,11 @@ import java.util.Set;
  * @param units the units the caller may post to; null for any unit
  */
 public record Caller(String principal, String correlationId, Set<String> units) {
+
+    /** The holder of an API key: ADMIN posts anywhere, POSTER to its units. */
+    public static Caller of(ApiKeys.Holder holder, String correlationId) {
+        return new Caller(holder.name(), correlationId, holder.role() == Role.ADMIN ? null : holder.units());
+    }
 
     public boolean mayPostTo(String unitCode) {
         return units == null || units.contains(unitCode);

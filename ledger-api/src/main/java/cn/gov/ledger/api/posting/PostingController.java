@@ -9,8 +9,6 @@ import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
 import cn.gov.ledger.api.security.ApiKeyAuthentication;
-import cn.gov.ledger.api.security.ApiKeys;
-import cn.gov.ledger.api.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,8 +93,7 @@ public class PostingController {
     public static Caller caller(HttpServletRequest request) {
         String correlationId = CorrelationIdFilter.of(request);
         if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication key) {
-            ApiKeys.Holder holder = key.holder();
-            return new Caller(holder.name(), correlationId, holder.role() == Role.ADMIN ? null : holder.units());
+            return Caller.of(key.holder(), correlationId);
         }
         throw new IllegalStateException("a posting reached the controller without an authenticated key");
     }

@@ -41,6 +41,11 @@ public class ApiProblem extends RuntimeException {
         return problem;
     }
 
+    /** What the caller learns of a failure of the service's own. */
+    public static ApiProblem internalError() {
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the service failed; nothing was written");
+    }
+
     public static ApiProblem validation(Map<String, String> fieldErrors) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                 "the request has invalid fields: " + String.join(", ", fieldErrors.keySet()),

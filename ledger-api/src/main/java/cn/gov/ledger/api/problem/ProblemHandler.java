@@ -42,8 +42,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return apiProblem(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "the service failed; nothing was written"));
+        return apiProblem(ApiProblem.internalError());
     }
 
     @Override

@@ -1,19 +1,17 @@
 package cn.gov.ledger.api.security;
 
 import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.problem.ProblemResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -58,10 +56,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(VIEWER, POSTER, AUDITOR, ADMIN)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, failure) -> problem(json, request, response,
+                        .authenticationEntryPoint((request, response, failure) -> ProblemResponse.write(json, request, response,
                                 new ApiProblem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                                         "send a valid API key as 'Authorization: Bearer <key>'")))
-                        .accessDeniedHandler((request, response, denied) -> problem(json, request, response,
+                        .accessDeniedHandler((request, response, denied) -> ProblemResponse.write(json, request, response,
                                 new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN",
                                         "this key's role may not call " + request.getMethod() + " "
                                                 + request.getRequestURI()))))
@@ -75,18 +73,6 @@ public class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    private static void problem(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
-                                ApiProblem problem) throws IOException {
-        ProblemDetail detail = problem.toProblemDetail();
-        detail.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(problem.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (problem.status() == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
-        json.writeValue(response.getOutputStream(), detail);
     }
 
     /** Authenticates {@code Authorization: Bearer <key>}; an unknown key stays anonymous (401). */

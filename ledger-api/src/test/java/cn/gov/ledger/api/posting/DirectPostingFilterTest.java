@@ -1,0 +1,124 @@
+package cn.gov.ledger.api.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gov.ledger.api.LedgerClient;
+import cn.gov.ledger.api.LedgerIntegrationTest;
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * The postings DirectPostingFilter takes in are answered as the controller answers them, and every
+ * request it cannot answer the same way goes down the security chain to the controller, body and all.
+ */
+class DirectPostingFilterTest extends LedgerIntegrationTest {
+
+    /** What differs from one answer to the next whoever gives it. */
+    private static final Set<String> PER_ANSWER = Set.of("date", "x-correlation-id", "content-length",
+            "transfer-encoding", "connection", "keep-alive");
+
+    @Autowired
+    DirectPostingFilter filter;
+
+    @Test
+    void answersWithTheHeadersOfTheChain() {
+        String indicator = newIndicator(newUnit(), "100.00");
+        LedgerClient.Answer direct = client.post("/api/v1/expenditures",
+                expenditure(LedgerClient.id("E"), indicator, "1.00"));
+        LedgerClient.Answer chain = client.post("/api/v1/indicators/" + indicator + "/incomes",
+                Map.of("incomeId", LedgerClient.id("I"), "amount", "1.00", "effectiveDate", "2024-02-01"));
+        assertThat(direct.status()).isEqualTo(201);
+        assertThat(chain.status()).isEqualTo(201);
+        assertThat(headers(direct.raw().headers())).isEqualTo(headers(chain.raw().headers()));
+
+        LedgerClient.Answer refusedDirect = client.post("/api/v1/expenditures",
+                expenditure(LedgerClient.id("E"), indicator, "1000.00"));
+        LedgerClient.Answer refusedChain = client.post("/api/v1/indicators/" + indicator + "/adjustments",
+                Map.of("adjustmentId", LedgerClient.id("A"), "amount", "-1000.00", "reason", "调减",
+                        "effectiveDate", "2024-02-01"));
+        assertThat(refusedDirect.code()).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(refusedDirect.text("instance")).isEqualTo("/api/v1/expenditures");
+        assertThat(refusedChain.code()).isNotNull();
+        assertThat(headers(refusedDirect.raw().headers())).isEqualTo(headers(refusedChain.raw().headers()));
+
+        assertThat(client.get("/actuator/metrics/http.server.requests?tag=uri:/api/v1/expenditures").status())
+                .as("the request's observation names its endpoint").isEqualTo(200);
+    }
+
+    @Test
+    void leavesToTheChainWhatItCannotAnswerAsTheControllerWould() throws Exception {
+        String indicator = newIndicator(newUnit(), "100.00");
+        String valid = "{\"expenditureId\":\"" + LedgerClient.id("E") + "\",\"indicatorId\":\"" + indicator
+                + "\",\"amount\":\"1.00\",\"economicCode\":\"30201\",\"effectiveDate\":\"2024-02-01\"}";
+
+        assertThat(passedOn(request("POST", "/api/v1/expenditures", LedgerClient.ADMIN_KEY, valid)))
+                .as("taken in").isNull();
+        assertThat(passedOn(request("POST", "/api/v1/expenditures", POSTER_KEY, valid)))
+                .as("a POSTER's, for a unit not its own: the controller's refusal, answered here").isNull();
+
+        assertThat(passedOn(request("POST", "/api/v1/expenditures", null, valid))).as("no key").isEqualTo(valid);
+        assertThat(passedOn(request("POST", "/api/v1/expenditures", "unknown-key-0123456789", valid)))
+                .as("unknown key").isEqualTo(valid);
+        assertThat(passedOn(request("POST", "/api/v1/expenditures", VIEWER_KEY, valid))).as("viewer").isEqualTo(valid);
+        String broken = valid.substring(0, valid.length() - 1);
+        assertThat(passedOn(request("POST", "/api/v1/expenditures", LedgerClient.ADMIN_KEY, broken)))
+                .as("broken JSON, readable again").isEqualTo(broken);
+        String wrongType = valid.replace("\"1.00\"", "[1]");
+        assertThat(passedOn(request("POST", "/api/v1/expenditures", LedgerClient.ADMIN_KEY, wrongType)))
+                .as("a field of the wrong type").isEqualTo(wrongType);
+        assertThat(passedOn(request("POST", "/api/v1/expenditures", LedgerClient.ADMIN_KEY, "")))
+                .as("no body").isEqualTo("");
+
+        MockHttpServletRequest text = request("POST", "/api/v1/expenditures", LedgerClient.ADMIN_KEY, valid);
+        text.setContentType("text/plain");
+        assertThat(passedOn(text)).as("another content type").isEqualTo(valid);
+        MockHttpServletRequest csv = request("POST", "/api/v1/expenditures", LedgerClient.ADMIN_KEY, valid);
+        csv.addHeader("Accept", "text/csv");
+        assertThat(passedOn(csv)).as("an Accept without JSON").isEqualTo(valid);
+        assertThat(passedOn(request("PUT", "/api/v1/expenditures", LedgerClient.ADMIN_KEY, valid)))
+                .as("another method").isEqualTo(valid);
+        assertThat(passedOn(request("POST", "/api/v1/expenditures/x/reversals", LedgerClient.ADMIN_KEY, valid)))
+                .as("an endpoint with a path variable").isEqualTo(valid);
+    }
+
+    private static MockHttpServletRequest request(String method, String path, String key, String body) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setContentType("application/json");
+        if (key != null) {
+            request.addHeader("Authorization", "Bearer " + key);
+        }
+        request.setContent(body.getBytes(StandardCharsets.UTF_8));
+        return request;
+    }
+
+    /** The body the chain read if the filter passed the request on, null if the filter answered it. */
+    private String passedOn(MockHttpServletRequest request) throws Exception {
+        AtomicReference<String> read = new AtomicReference<>();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, (passed, answer) ->
+                read.set(new String(passed.getInputStream().readAllBytes(), StandardCharsets.UTF_8)));
+        if (read.get() == null) {
+            assertThat(response.getStatus()).as(response.getContentAsString()).isIn(201, 403);
+            assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
+        return read.get();
+    }
+
+    private static Map<String, String> headers(HttpHeaders headers) {
+        Map<String, String> kept = new TreeMap<>();
+        headers.map().forEach((name, values) -> {
+            if (!PER_ANSWER.contains(name.toLowerCase())) {
+                kept.put(name.toLowerCase(), String.join(",", values));
+            }
+        });
+        return kept;
+    }
+}
