@@ -15,7 +15,7 @@ set -u
 MODE=${MODE:-batch}; ROUNDS=${3:-2}; PORT=18090
 if [ "$MODE" = single ]; then WARM=${WARM:-120}; CONNECTIONS=32; PER_REQUEST=1; SCRIPT=single.lua
 else WARM=${WARM:-40}; CONNECTIONS=2; PER_REQUEST=1000; SCRIPT=batch.lua; fi
-KEY=batch-ab-key-0123456789abcdef0123
+KEY=ab-key-0123456789abcdef0123456789
 WORK=${WORK:-/tmp/ab}
 mkdir -p $WORK
 cat > $WORK/batch.lua <<'LUA'
