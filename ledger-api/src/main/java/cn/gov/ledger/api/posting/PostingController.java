@@ -21,7 +21,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The write side of API.md: one endpoint per kind of posting. */
+/**
+ * The write side of API.md: one endpoint per kind of posting. Most single expenditures,
+ * appropriations and transfers never reach this controller: DirectPostingFilter takes them in
+ * first, so those three methods must stay a plain hand-over to PostingService.
+ */
 @RestController
 @RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
