@@ -2,6 +2,7 @@ package cn.gov.ledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -272,39 +273,51 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------
     // 1 and 2: single postings over REST
 
-    /** A keep-alive client posting the series' next expenditure; BUSY and lost answers are retried. */
+    /**
+     * A keep-alive client (PlainHttp, a connection of its own) posting the series' next
+     * expenditure; BUSY and lost answers are retried.
+     */
     private ClosedLoop.ClientFactory postingClients(Series series) {
-        return index -> {
-            int[] pending = {-1};
-            int[] attempts = {0};
-            return recorder -> {
-                int k = pending[0] >= 0 ? pending[0] : series.next.getAndIncrement();
-                if (pending[0] < 0) {
-                    attempts[0] = 0;
+        return index -> new ClosedLoop.Client() {
+            private final PlainHttp connection = new PlainHttp(http.port(), "/api/v1/expenditures",
+                    http.authorization(), Math.toIntExact(http.timeout().toMillis()));
+            private int pending = -1;
+            private int attempts;
+
+            @Override
+            public ClosedLoop.Outcome step(ClosedLoop.Recorder recorder) {
+                int k = pending >= 0 ? pending : series.next.getAndIncrement();
+                if (pending < 0) {
+                    attempts = 0;
                 }
-                attempts[0]++;
+                attempts++;
                 try {
-                    HttpResponse<String> response = http.post("/api/v1/expenditures", series.body(k));
-                    int status = response.statusCode();
+                    PlainHttp.Answer answer = connection.post(series.body(k));
+                    int status = answer.status();
                     if (status == 201 || status == 200) {
                         series.ack(k);
-                        pending[0] = -1;
+                        pending = -1;
                         return ClosedLoop.Outcome.OK;
                     }
-                    recorder.code(status + " " + LedgerHttp.problemCode(response));
-                    if (status == 503 && attempts[0] < 5) {
-                        pending[0] = k;
+                    recorder.code(status + " " + LedgerHttp.problemCode(status, answer.body()));
+                    if (status == 503 && attempts < 5) {
+                        pending = k;
                         return ClosedLoop.Outcome.RETRY;
                     }
-                    pending[0] = -1;
+                    pending = -1;
                     return ClosedLoop.Outcome.REJECTED;
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     series.unknown(k);
                     recorder.code(e.getClass().getSimpleName());
-                    pending[0] = attempts[0] < 5 ? k : -1;
+                    pending = attempts < 5 ? k : -1;
                     return ClosedLoop.Outcome.ERROR;
                 }
-            };
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
         };
     }
 
@@ -312,8 +325,10 @@ public final class Bench {
         if (o.warmupSeconds > 0) {
             warmUp();
         }
+        long clientCpu = ownCpuNanos();
         ClosedLoop.Result rest = ClosedLoop.run("single", o.clients, Duration.ofSeconds(o.seconds),
                 postingClients(single));
+        clientCpu = ownCpuNanos() - clientCpu;
         lastSingleResult = rest;
         progress(String.format(Locale.ROOT, "   REST: %.0f postings/s; waiting for the read model", rest.perSecond()));
         long t = System.nanoTime();
@@ -351,8 +366,15 @@ public final class Bench {
             report.details.add("pgbench is not installed: its baseline row is left out");
         }
         report.details.add(describe(rest) + String.format(Locale.ROOT,
-                "; the read model caught up %.1f s after the last answer", catchUp));
+                "; the read model caught up %.1f s after the last answer; the bench's own CPU meanwhile %.1f s"
+                        + " (%.0f µs per posting)", catchUp, clientCpu / 1e9, clientCpu / 1e3 / Math.max(1, rest.ok())));
         report.details.add(describe(raw));
+    }
+
+    /** The CPU time of the bench's own process: what its clients take of the cores it shares. */
+    private static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -866,7 +888,9 @@ public final class Bench {
                 + " machine and the same PostgreSQL; the bench (client) shares the machine's cores with the service"
                 + " and PostgreSQL.");
         report.notes.add("1: RecordExpenditure over REST (POST /api/v1/expenditures), " + o.clients
-                + " closed-loop clients on java.net.http (HTTP/1.1 keep-alive), each posting the next expenditure as"
+                + " closed-loop clients, each on a keep-alive HTTP/1.1 connection of its own (PlainHttp: a request"
+                + " written and its answer read over a socket, as wrk does; java.net.http's client took a large"
+                + " share of the two cores), each posting the next expenditure as"
                 + " soon as the last was answered, spread round-robin over " + o.writeIndicators + " indicators, for "
                 + o.seconds + " s after a " + o.warmupSeconds + " s warm-up of the same load (the service's first:"
                 + " it is measured warm, as it runs in production, once the JIT has compiled its request path; the"

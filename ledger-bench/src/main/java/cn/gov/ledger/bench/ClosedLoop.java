@@ -20,9 +20,12 @@ final class ClosedLoop {
 
     enum Outcome { OK, REJECTED, RETRY, ERROR }
 
-    /** One client's work: one request per call, answering how it went. */
+    /** One client's work: one request per call, answering how it went; closed when its run ends. */
     interface Client {
         Outcome step(Recorder recorder) throws Exception;
+
+        default void close() {
+        }
     }
 
     /** Lets a client note why a request was refused. */
@@ -111,6 +114,8 @@ final class ClosedLoop {
                     synchronized (failure) {
                         failure[0] = t;
                     }
+                } finally {
+                    client.close();
                 }
             }, name + "-" + i);
             thread.setDaemon(true);

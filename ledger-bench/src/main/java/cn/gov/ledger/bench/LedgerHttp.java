@@ -19,6 +19,7 @@ final class LedgerHttp {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
+    private final int port;
     private final String base;
     private final String authorization;
     private final Duration timeout;
@@ -28,6 +29,7 @@ final class LedgerHttp {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+        this.port = port;
         this.base = "http://127.0.0.1:" + port;
         this.authorization = "Bearer " + apiKey;
         this.timeout = timeout;
@@ -38,8 +40,16 @@ final class LedgerHttp {
         return base;
     }
 
+    int port() {
+        return port;
+    }
+
     String authorization() {
         return authorization;
+    }
+
+    Duration timeout() {
+        return timeout;
     }
 
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
@@ -95,11 +105,15 @@ final class LedgerHttp {
 
     /** The problem's {@code code}, or the status when the body is not a problem. */
     static String problemCode(HttpResponse<String> response) {
+        return problemCode(response.statusCode(), response.body());
+    }
+
+    static String problemCode(int status, String body) {
         try {
-            JsonNode code = JSON.readTree(response.body()).path("code");
-            return code.isTextual() ? code.asText() : "HTTP_" + response.statusCode();
+            JsonNode code = JSON.readTree(body).path("code");
+            return code.isTextual() ? code.asText() : "HTTP_" + status;
         } catch (IOException | RuntimeException e) {
-            return "HTTP_" + response.statusCode();
+            return "HTTP_" + status;
         }
     }
 
