@@ -367,7 +367,8 @@ public final class Bench {
         }
         report.details.add(describe(rest) + String.format(Locale.ROOT,
                 "; the read model caught up %.1f s after the last answer; the bench's own CPU meanwhile %.1f s"
-                        + " (%.0f µs per posting)", catchUp, clientCpu / 1e9, clientCpu / 1e3 / Math.max(1, rest.ok())));
+                        + " (%.0f µs per posting)", catchUp, clientCpu / 1e9,
+                clientCpu / 1e3 / Math.max(1, rest.ok())));
         report.details.add(describe(raw));
     }
 

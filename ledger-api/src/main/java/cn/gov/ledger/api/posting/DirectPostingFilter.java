@@ -37,12 +37,12 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Takes the single postings of the endpoints without path variables (expenditures, appropriations,
- * transfers) in before Spring Security's filter chain and Spring MVC, which cost about two thirds
- * of such a posting's request thread (JFR): the same key and role check, the same JSON, the same
- * PostingService, the same answers and headers. Everything else goes down the chain, where the
- * controller answers as before: no or an unknown key, a role that may not post, another content
- * type or {@code Accept}, and a body that is not a readable posting (its problem is the controller's
- * to word).
+ * transfers) in before Spring Security's filter chain and Spring MVC, which cost about a third of
+ * such a posting's request thread (measured with {@code MODE=single bench/ab.sh}): the same key
+ * and role check, the same JSON, the same PostingService, the same answers and headers.
+ * Everything else goes down the chain, where the controller answers as before: no or an unknown
+ * key, a role that may not post, another content type or {@code Accept}, and a body that is not a
+ * readable posting (its problem is the controller's to word).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3) // after the correlation id, the observation and the body's size limit
@@ -153,7 +153,8 @@ class DirectPostingFilter extends OncePerRequestFilter {
             return true;
         }
         try {
-            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.includes(MediaType.APPLICATION_JSON));
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.includes(MediaType.APPLICATION_JSON));
         } catch (IllegalArgumentException unreadable) {
             return false;
         }

@@ -43,7 +43,8 @@ public class ApiProblem extends RuntimeException {
 
     /** What the caller learns of a failure of the service's own. */
     public static ApiProblem internalError() {
-        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "the service failed; nothing was written");
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "the service failed; nothing was written");
     }
 
     public static ApiProblem validation(Map<String, String> fieldErrors) {

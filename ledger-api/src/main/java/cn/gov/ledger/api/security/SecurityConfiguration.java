@@ -56,11 +56,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(VIEWER, POSTER, AUDITOR, ADMIN)
                         .anyRequest().authenticated())
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, failure) -> ProblemResponse.write(json, request, response,
-                                new ApiProblem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                        .authenticationEntryPoint((request, response, failure) -> ProblemResponse.write(json,
+                                request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                                         "send a valid API key as 'Authorization: Bearer <key>'")))
-                        .accessDeniedHandler((request, response, denied) -> ProblemResponse.write(json, request, response,
-                                new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN",
+                        .accessDeniedHandler((request, response, denied) -> ProblemResponse.write(json,
+                                request, response, new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN",
                                         "this key's role may not call " + request.getMethod() + " "
                                                 + request.getRequestURI()))))
                 .build();
