@@ -2,8 +2,12 @@ package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.operations.BodySizeLimitFilter;
 import cn.gov.ledger.api.operations.CorrelationIdFilter;
+import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
+import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
 import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
+import cn.gov.ledger.api.posting.PostingRequest.Income;
+import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
 import cn.gov.ledger.api.problem.ApiProblem;
 import cn.gov.ledger.api.problem.ProblemResponse;
@@ -26,6 +30,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -36,19 +43,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
- * Takes the single postings of the endpoints without path variables (expenditures, appropriations,
- * transfers) in before Spring Security's filter chain and Spring MVC, which cost about a third of
- * such a posting's request thread (measured with {@code MODE=single bench/ab.sh}): the same key
- * and role check, the same JSON, the same PostingService, the same answers and headers.
+ * Takes single postings in before Spring Security's filter chain and Spring MVC, which cost about
+ * a third of such a posting's request thread (measured with {@code MODE=single bench/ab.sh}): the
+ * same key and role check, the same JSON, the same PostingService, the same answers and headers.
  * Everything else goes down the chain, where the controller answers as before: no or an unknown
- * key, a role that may not post, another content type or {@code Accept}, and a body that is not a
- * readable posting (its problem is the controller's to word).
+ * key, a role that may not post, another content type or {@code Accept}, a body that is not a
+ * readable posting (its problem is the controller's to word), and a path whose id is not plain
+ * (percent-encoded, or anything Spring Security's firewall or MVC's matching might read otherwise).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3) // after the correlation id, the observation and the body's size limit
 class DirectPostingFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DirectPostingFilter.class);
+
+    private static final Pattern TEMPLATED =
+            Pattern.compile("/api/v1/(indicators|expenditures)/([A-Za-z0-9._~-]+)/([a-z-]+)");
+
+    /** How to read an endpoint's body, and put the path's id into it (null where the path has none). */
+    private record Route(ObjectReader reader, BiFunction<PostingRequest, String, PostingRequest> withPathId) {
+    }
 
     /** The headers Spring Security writes on every answer of the chain. */
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
@@ -63,22 +77,30 @@ class DirectPostingFilter extends OncePerRequestFilter {
     private final PostingService postings;
     private final ObjectMapper json;
     private final ObjectWriter resultWriter;
-    private final Map<String, ObjectReader> readers;
+    private final Map<String, Route> routes;
 
     DirectPostingFilter(ApiKeys keys, PostingService postings, ObjectMapper json) {
         this.keys = keys;
         this.postings = postings;
         this.json = json;
         this.resultWriter = json.writerFor(PostingResult.class);
-        this.readers = Map.of(
-                "/api/v1/expenditures", json.readerFor(Expenditure.class),
-                "/api/v1/indicators", json.readerFor(Appropriation.class),
-                "/api/v1/transfers", json.readerFor(Transfer.class));
+        this.routes = Map.of(
+                "/api/v1/expenditures", new Route(json.readerFor(Expenditure.class), null),
+                "/api/v1/indicators", new Route(json.readerFor(Appropriation.class), null),
+                "/api/v1/transfers", new Route(json.readerFor(Transfer.class), null),
+                "/api/v1/indicators/{indicatorId}/adjustments", new Route(json.readerFor(Adjustment.class),
+                        (body, id) -> ((Adjustment) body).forIndicator(id)),
+                "/api/v1/indicators/{indicatorId}/incomes", new Route(json.readerFor(Income.class),
+                        (body, id) -> ((Income) body).forIndicator(id)),
+                "/api/v1/indicators/{indicatorId}/carry-forward", new Route(json.readerFor(CarryForwardRequest.class),
+                        (body, id) -> ((CarryForwardRequest) body).forIndicator(id)),
+                "/api/v1/expenditures/{expenditureId}/reversals", new Route(json.readerFor(Reversal.class),
+                        (body, id) -> ((Reversal) body).ofExpenditure(id)));
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || !readers.containsKey(request.getRequestURI())
+        return !"POST".equals(request.getMethod()) || pattern(request.getRequestURI()) == null
                 || !isJson(request.getContentType()) || !acceptsJson(request.getHeader("Accept"));
     }
 
@@ -99,18 +121,24 @@ class DirectPostingFilter extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI();
+        String pattern = pattern(path);
+        Route route = routes.get(pattern);
         PostingRequest posting;
         try {
-            posting = body.length == 0 ? null : readers.get(path).readValue(body);
+            posting = body.length == 0 ? null : route.reader().readValue(body);
         } catch (IOException unreadable) {
             posting = null;
+        }
+        if (posting != null && route.withPathId() != null) {
+            Matcher templated = TEMPLATED.matcher(path);
+            posting = templated.matches() ? route.withPathId().apply(posting, templated.group(2)) : null;
         }
         if (posting == null) {
             chain.doFilter(new ReadAgain(request, body), response);
             return;
         }
         ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(context -> context.setPathPattern(path));
+                .ifPresent(context -> context.setPathPattern(pattern));
         try {
             PostingService.Outcome outcome = postings.post(posting, Caller.of(holder, CorrelationIdFilter.of(request)));
             securityHeaders(response);
@@ -123,6 +151,23 @@ class DirectPostingFilter extends OncePerRequestFilter {
             log.error("Unexpected error", unexpected);
             answer(request, response, ApiProblem.internalError());
         }
+    }
+
+    /**
+     * The endpoint's pattern as the controller maps it, or null: a templated path's id must be plain
+     * ASCII letters, digits and {@code ._~-}, not a dot segment, so that it reads the same here as in MVC.
+     */
+    private String pattern(String path) {
+        if (routes.containsKey(path) && !path.contains("{")) {
+            return path;
+        }
+        Matcher templated = TEMPLATED.matcher(path);
+        if (!templated.matches() || templated.group(2).matches("\\.+")) {
+            return null;
+        }
+        String variable = templated.group(1).equals("indicators") ? "{indicatorId}" : "{expenditureId}";
+        String pattern = "/api/v1/" + templated.group(1) + "/" + variable + "/" + templated.group(3);
+        return routes.containsKey(pattern) ? pattern : null;
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, ApiProblem problem)

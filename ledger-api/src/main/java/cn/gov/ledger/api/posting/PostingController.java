@@ -22,9 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The write side of API.md: one endpoint per kind of posting. Most single expenditures,
- * appropriations and transfers never reach this controller: DirectPostingFilter takes them in
- * first, so those three methods must stay a plain hand-over to PostingService.
+ * The write side of API.md: one endpoint per kind of posting. Most single postings never reach
+ * this controller: DirectPostingFilter takes them in first, so each method must stay a plain
+ * hand-over to PostingService (the path's id put into the request as the request's own method
+ * does).
  */
 @RestController
 @RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -48,8 +49,7 @@ public class PostingController {
     @PostMapping("/indicators/{indicatorId}/adjustments")
     ResponseEntity<PostingResult> adjust(@PathVariable String indicatorId, @RequestBody Adjustment body,
                                          HttpServletRequest request) {
-        return answer(new Adjustment(indicatorId, body.adjustmentId(), body.amount(), body.reason(),
-                body.effectiveDate(), body.documentRef()), request);
+        return answer(body.forIndicator(indicatorId), request);
     }
 
     @Operation(summary = "TransferBudget: 调剂 between two indicators of one unit and year")
@@ -62,8 +62,7 @@ public class PostingController {
     @PostMapping("/indicators/{indicatorId}/incomes")
     ResponseEntity<PostingResult> income(@PathVariable String indicatorId, @RequestBody Income body,
                                          HttpServletRequest request) {
-        return answer(new Income(indicatorId, body.incomeId(), body.amount(), body.effectiveDate(),
-                body.description()), request);
+        return answer(body.forIndicator(indicatorId), request);
     }
 
     @Operation(summary = "RecordExpenditure: spend against an indicator (无预算不支出)")
@@ -76,16 +75,14 @@ public class PostingController {
     @PostMapping("/expenditures/{expenditureId}/reversals")
     ResponseEntity<PostingResult> reverse(@PathVariable String expenditureId, @RequestBody Reversal body,
                                           HttpServletRequest request) {
-        return answer(new Reversal(expenditureId, body.reversalId(), body.amount(), body.reason(),
-                body.effectiveDate()), request);
+        return answer(body.ofExpenditure(expenditureId), request);
     }
 
     @Operation(summary = "CarryForward: close the indicator and carry its balance into next year's")
     @PostMapping("/indicators/{indicatorId}/carry-forward")
     ResponseEntity<PostingResult> carryForward(@PathVariable String indicatorId,
                                                @RequestBody CarryForwardRequest body, HttpServletRequest request) {
-        return answer(new CarryForwardRequest(indicatorId, body.targetIndicatorId(), body.carryOverAmount(),
-                body.surplusDisposition(), body.effectiveDate()), request);
+        return answer(body.forIndicator(indicatorId), request);
     }
 
     private ResponseEntity<PostingResult> answer(PostingRequest body, HttpServletRequest request) {

@@ -103,6 +103,11 @@ public sealed interface PostingRequest {
     record Adjustment(String indicatorId, String adjustmentId, String amount, String reason, LocalDate effectiveDate,
                       String documentRef) implements PostingRequest {
 
+        /** The adjustment of the indicator its path names, whatever the body says. */
+        Adjustment forIndicator(String pathIndicatorId) {
+            return new Adjustment(pathIndicatorId, adjustmentId, amount, reason, effectiveDate, documentRef);
+        }
+
         @Override
         public PostingType type() {
             return PostingType.ADJUSTMENT;
@@ -165,6 +170,11 @@ public sealed interface PostingRequest {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
     record Income(String indicatorId, String incomeId, String amount, LocalDate effectiveDate, String description)
             implements PostingRequest {
+
+        /** The income of the indicator its path names, whatever the body says. */
+        Income forIndicator(String pathIndicatorId) {
+            return new Income(pathIndicatorId, incomeId, amount, effectiveDate, description);
+        }
 
         @Override
         public PostingType type() {
@@ -235,6 +245,11 @@ public sealed interface PostingRequest {
     record Reversal(String expenditureId, String reversalId, String amount, String reason, LocalDate effectiveDate)
             implements PostingRequest {
 
+        /** The reversal of the expenditure its path names, whatever the body says. */
+        Reversal ofExpenditure(String pathExpenditureId) {
+            return new Reversal(pathExpenditureId, reversalId, amount, reason, effectiveDate);
+        }
+
         @Override
         public PostingType type() {
             return PostingType.REVERSAL;
@@ -269,6 +284,12 @@ public sealed interface PostingRequest {
     record CarryForwardRequest(String indicatorId, String targetIndicatorId, String carryOverAmount,
                                SurplusDisposition surplusDisposition, LocalDate effectiveDate)
             implements PostingRequest {
+
+        /** The carry-forward of the indicator its path names, whatever the body says. */
+        CarryForwardRequest forIndicator(String pathIndicatorId) {
+            return new CarryForwardRequest(pathIndicatorId, targetIndicatorId, carryOverAmount, surplusDisposition,
+                    effectiveDate);
+        }
 
         @Override
         public PostingType type() {

@@ -28,12 +28,14 @@ class DirectPostingFilterTest extends LedgerIntegrationTest {
     @Autowired
     DirectPostingFilter filter;
 
+    /** The chain reads a percent-encoded id as MVC decodes it; the filter leaves such paths to it. */
     @Test
     void answersWithTheHeadersOfTheChain() {
         String indicator = newIndicator(newUnit(), "100.00");
-        LedgerClient.Answer direct = client.post("/api/v1/expenditures",
-                expenditure(LedgerClient.id("E"), indicator, "1.00"));
-        LedgerClient.Answer chain = client.post("/api/v1/indicators/" + indicator + "/incomes",
+        String encoded = indicator.replace("-", "%2D");
+        LedgerClient.Answer direct = client.post("/api/v1/indicators/" + indicator + "/incomes",
+                Map.of("incomeId", LedgerClient.id("I"), "amount", "1.00", "effectiveDate", "2024-02-01"));
+        LedgerClient.Answer chain = client.post("/api/v1/indicators/" + encoded + "/incomes",
                 Map.of("incomeId", LedgerClient.id("I"), "amount", "1.00", "effectiveDate", "2024-02-01"));
         assertThat(direct.status()).isEqualTo(201);
         assertThat(chain.status()).isEqualTo(201);
@@ -41,7 +43,7 @@ class DirectPostingFilterTest extends LedgerIntegrationTest {
 
         LedgerClient.Answer refusedDirect = client.post("/api/v1/expenditures",
                 expenditure(LedgerClient.id("E"), indicator, "1000.00"));
-        LedgerClient.Answer refusedChain = client.post("/api/v1/indicators/" + indicator + "/adjustments",
+        LedgerClient.Answer refusedChain = client.post("/api/v1/indicators/" + encoded + "/adjustments",
                 Map.of("adjustmentId", LedgerClient.id("A"), "amount", "-1000.00", "reason", "调减",
                         "effectiveDate", "2024-02-01"));
         assertThat(refusedDirect.code()).isEqualTo("BUDGET_EXCEEDED");
@@ -49,8 +51,11 @@ class DirectPostingFilterTest extends LedgerIntegrationTest {
         assertThat(refusedChain.code()).isNotNull();
         assertThat(headers(refusedDirect.raw().headers())).isEqualTo(headers(refusedChain.raw().headers()));
 
-        assertThat(client.get("/actuator/metrics/http.server.requests?tag=uri:/api/v1/expenditures").status())
-                .as("the request's observation names its endpoint").isEqualTo(200);
+        for (String uri : new String[] {"/api/v1/expenditures", "/api/v1/indicators/{indicatorId}/incomes"}) {
+            String query = uri.replace("{", "%7B").replace("}", "%7D");
+            assertThat(client.get("/actuator/metrics/http.server.requests?tag=uri:" + query).status())
+                    .as("the request's observation names its endpoint %s", uri).isEqualTo(200);
+        }
     }
 
     @Test
@@ -63,6 +68,13 @@ class DirectPostingFilterTest extends LedgerIntegrationTest {
                 .as("taken in").isNull();
         assertThat(passedOn(request("POST", "/api/v1/expenditures", POSTER_KEY, valid)))
                 .as("a POSTER's, for a unit not its own: the controller's refusal, answered here").isNull();
+        String income = "{\"indicatorId\":\"IND-not-this-one\",\"incomeId\":\"" + LedgerClient.id("I")
+                + "\",\"amount\":\"2.00\",\"effectiveDate\":\"2024-02-01\"}";
+        long events = eventCount(indicator);
+        assertThat(passedOn(request("POST", "/api/v1/indicators/" + indicator + "/incomes", LedgerClient.ADMIN_KEY,
+                income))).as("taken in, for the path's indicator").isNull();
+        assertThat(eventCount(indicator)).isEqualTo(events + 1);
+        assertThat(eventCount("IND-not-this-one")).isZero();
 
         assertThat(passedOn(request("POST", "/api/v1/expenditures", null, valid))).as("no key").isEqualTo(valid);
         assertThat(passedOn(request("POST", "/api/v1/expenditures", "unknown-key-0123456789", valid)))
@@ -85,8 +97,11 @@ class DirectPostingFilterTest extends LedgerIntegrationTest {
         assertThat(passedOn(csv)).as("an Accept without JSON").isEqualTo(valid);
         assertThat(passedOn(request("PUT", "/api/v1/expenditures", LedgerClient.ADMIN_KEY, valid)))
                 .as("another method").isEqualTo(valid);
-        assertThat(passedOn(request("POST", "/api/v1/expenditures/x/reversals", LedgerClient.ADMIN_KEY, valid)))
-                .as("an endpoint with a path variable").isEqualTo(valid);
+        for (String path : new String[] {"/api/v1/indicators/" + indicator.replace("-", "%2D") + "/incomes",
+                "/api/v1/indicators/../incomes", "/api/v1/indicators//incomes", "/api/v1/indicators/x;a=b/incomes",
+                "/api/v1/expenditures/x/adjustments", "/api/v1/indicators/x/incomes/", "/api/v1/units"}) {
+            assertThat(passedOn(request("POST", path, LedgerClient.ADMIN_KEY, income))).as(path).isEqualTo(income);
+        }
     }
 
     private static MockHttpServletRequest request(String method, String path, String key, String body) {
