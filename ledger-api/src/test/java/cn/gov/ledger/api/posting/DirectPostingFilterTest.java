@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.api.LedgerClient;
 import cn.gov.ledger.api.LedgerIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
@@ -102,6 +107,30 @@ class DirectPostingFilterTest extends LedgerIntegrationTest {
                 "/api/v1/expenditures/x/adjustments", "/api/v1/indicators/x/incomes/", "/api/v1/units"}) {
             assertThat(passedOn(request("POST", path, LedgerClient.ADMIN_KEY, income))).as(path).isEqualTo(income);
         }
+    }
+
+    /** Without a Content-Length (chunked) the limit is found while reading, here: 413, nothing written. */
+    @Test
+    void refusesAChunkedBodyPastTheLimitAndWritesNothing() throws Exception {
+        String indicator = newIndicator(newUnit(), "100.00");
+        StringBuilder json = new StringBuilder("{\"expenditureId\":\"" + LedgerClient.id("E") + "\",\"indicatorId\":\""
+                + indicator + "\",\"amount\":\"1.00\",\"economicCode\":\"30201\",\"effectiveDate\":\"2024-02-01\","
+                + "\"padding\":\"");
+        while (json.length() < 16 * 1024 * 1024 + 100_000) {
+            json.append("0123456789");
+        }
+        byte[] body = json.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
+        long events = eventCount();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/expenditures"))
+                .header("Authorization", "Bearer " + LedgerClient.ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(answer.body()).contains("\"code\":\"PAYLOAD_TOO_LARGE\"");
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     private static MockHttpServletRequest request(String method, String path, String key, String body) {
