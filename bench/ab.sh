@@ -72,7 +72,7 @@ run() {
     "per posting: service $(awk -v t=$((j1-j0)) -v n=$postings 'BEGIN {printf "%.0f", t*1e4/n}') µs," \
     "PostgreSQL $(awk -v t=$((p1-p0)) -v n=$postings 'BEGIN {printf "%.0f", t*1e4/n}') µs; load $(cut -d' ' -f1 /proc/loadavg)"
   awk 'NR==FNR {a[$1]+=$2; next} {b[$1]+=$2} END {for (k in b) if (b[k]-a[k] > 100) printf "  %s %.1f s\n", k, (b[k]-a[k])/100}' $WORK/threads0 $WORK/threads1 | sort -k2,2nr | head -6
-  $SQL -A -F' | ' -c "select round(total_exec_time::numeric) as ms, rows, case when rows > 0 then round((1000*total_exec_time/rows)::numeric,1) end as us_per_row, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) as statement from pg_stat_statements order by total_exec_time desc limit 6" | sed 's/^/  /'
+  $SQL -A -F' | ' -c "select round(total_exec_time::numeric) as ms, calls, rows, case when rows > 0 then round((1000*total_exec_time/rows)::numeric,1) end as us_per_row, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) as statement from pg_stat_statements order by total_exec_time desc limit 12" | sed 's/^/  /'
   stop
 }
 for r in $(seq 1 $ROUNDS); do for jar in "${@:1:2}"; do run $jar; done; done

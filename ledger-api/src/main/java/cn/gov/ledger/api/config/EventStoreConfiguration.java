@@ -5,8 +5,13 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,5 +62,23 @@ public class EventStoreConfiguration {
                 .gapCleaningThreshold(store.gapCleaningThreshold())
                 .batchSize(store.batchSize()), transactionManager, eventSchema, store.gapTimeout(),
                 store.maxGapOffset());
+    }
+
+    /**
+     * Axon's embedded event store (the bean Axon's auto-configuration would make otherwise), with
+     * new events handed to the processors in batches that wait
+     * {@code ledger.event-store.processor-linger} to fill, up to the smallest batch size of the
+     * processors.
+     */
+    @Bean(name = "eventBus")
+    LingeringEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                   LedgerProperties properties, EventProcessorProperties processors) {
+        int batchSize = processors.getProcessors().values().stream()
+                .mapToInt(EventProcessorProperties.ProcessorSettings::getBatchSize).min().orElse(1);
+        return new LingeringEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)),
+                properties.eventStore().processorLinger(), batchSize);
     }
 }

@@ -1,0 +1,137 @@
+package cn.gov.ledger.api.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * How a processor's batch fills from {@link LingeringEventStore.LingeringStream}, driven the way
+ * Axon's tracking processor drives its stream: a timed {@code hasNextAvailable} for the first event,
+ * then {@code peek} and {@code nextAvailable} while events show.
+ */
+class LingeringStreamTest {
+
+    private final Events events = new Events();
+
+    @Test
+    void aBatchTakesTheEventsThatArriveWhileItLingers() throws Exception {
+        LingeringEventStore.LingeringStream stream = stream(Duration.ofSeconds(5), 3);
+        events.add(1);
+        assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(1));
+
+        Thread later = new Thread(() -> {
+            sleepQuietly(50);
+            events.add(2);
+            sleepQuietly(50);
+            events.add(3);
+        });
+        later.start();
+        assertThat(stream.peek()).isPresent();
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(2));
+        assertThat(stream.peek()).isPresent();
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(3));
+        later.join();
+    }
+
+    @Test
+    void aBatchEndsWhenItsLingerIsOver() throws Exception {
+        Duration linger = Duration.ofMillis(200);
+        LingeringEventStore.LingeringStream stream = stream(linger, 500);
+        events.add(1);
+        long start = System.nanoTime();
+        assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+        stream.nextAvailable();
+
+        assertThat(stream.peek()).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(linger);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS) // a wait for the linger would take 60 s
+    void aFullBatchAndTheNextBatchAfterItDoNotWait() throws Exception {
+        LingeringEventStore.LingeringStream stream = stream(Duration.ofSeconds(60), 2);
+        events.add(1);
+        events.add(2);
+        assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+        stream.nextAvailable();
+        assertThat(stream.peek()).isPresent();
+        stream.nextAvailable();
+        assertThat(stream.peek()).as("the batch is full").isEmpty();
+
+        assertThat(stream.hasNextAvailable(100, TimeUnit.MILLISECONDS)).as("nothing new").isFalse();
+        assertThat(stream.hasNextAvailable()).isFalse();
+    }
+
+    @Test
+    void aProcessorThatIsBehindTakesWhatIsThereWithoutWaiting() throws Exception {
+        LingeringEventStore.LingeringStream stream = stream(Duration.ofSeconds(60), 1000);
+        for (int i = 1; i <= 100; i++) {
+            events.add(i);
+        }
+        assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+        for (int i = 1; i <= 100; i++) {
+            assertThat(stream.peek()).isPresent();
+            assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(i));
+        }
+    }
+
+    private LingeringEventStore.LingeringStream stream(Duration linger, int batchSize) {
+        return new LingeringEventStore.LingeringStream(events, linger.toNanos(), batchSize);
+    }
+
+    private static GlobalSequenceTrackingToken token(long index) {
+        return new GlobalSequenceTrackingToken(index);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis); // the other side of the test: events committed a little later
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Events as the event store's stream hands them out: in order, waiting when there are none yet. */
+    private static final class Events implements TrackingEventStream {
+        private final LinkedBlockingDeque<TrackedEventMessage<?>> queue = new LinkedBlockingDeque<>();
+
+        void add(long index) {
+            queue.add(new GenericTrackedEventMessage<>(token(index), GenericEventMessage.asEventMessage("event " + index)));
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return Optional.ofNullable(queue.peek());
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            TrackedEventMessage<?> next = queue.pollFirst(timeout, unit);
+            if (next == null) {
+                return false;
+            }
+            queue.putFirst(next);
+            return true;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            return queue.take();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
