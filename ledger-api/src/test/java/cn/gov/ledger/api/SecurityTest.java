@@ -3,6 +3,7 @@ package cn.gov.ledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +68,36 @@ class SecurityTest extends LedgerIntegrationTest {
 
         LedgerClient.Answer trail = client.get("/api/v1/audit/events?indicatorId=" + own);
         assertThat(trail.body().path("rows").get(0).path("postedBy").asText()).isEqualTo("finance-system-a");
+    }
+
+    /**
+     * The units of indicators are remembered between postings (IndicatorUnits), but only units read
+     * from committed rows: neither an indicator's absence nor the unit of an appropriation that
+     * rolled back. Such an indicator is free to be appropriated in another unit, and belongs to it.
+     */
+    @Test
+    void anIndicatorWhoseAppropriationRolledBackBelongsToTheUnitThatAppropriatesItLater() {
+        registerUnit("SEC-UNIT-A");
+        registerUnit("SEC-UNIT-B");
+        LedgerClient poster = new LedgerClient(port, POSTER);
+        String indicator = LedgerClient.id("IND");
+        Map<String, Object> first = new LinkedHashMap<>(appropriation(indicator, "SEC-UNIT-A", "100.00"));
+        first.put("type", "APPROPRIATION");
+        Map<String, Object> tooMuch = new LinkedHashMap<>(expenditure(LedgerClient.id("E"), indicator, "500.00"));
+        tooMuch.put("type", "EXPENDITURE");
+        LedgerClient.Answer refused = poster.post("/api/v1/postings:batch",
+                Map.of("atomic", true, "postings", List.of(first, tooMuch)));
+        assertThat(refused.status()).as("%s", refused.body()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(eventCount(indicator)).isZero();
+
+        assertThat(client.post("/api/v1/indicators", appropriation(indicator, "SEC-UNIT-B", "100.00")).status())
+                .isEqualTo(201);
+        LedgerClient.Answer spend = poster.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), indicator, "1.00"));
+        assertThat(spend.status()).isEqualTo(403);
+        assertThat(spend.code()).isEqualTo("UNIT_NOT_ALLOWED");
+        assertThat(client.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), indicator, "1.00")).status())
+                .isEqualTo(201);
     }
 
     /**
