@@ -99,6 +99,6 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                              @DefaultValue("250") int gapCleaningThreshold,
                              @DefaultValue("10000") int maxGapOffset,
                              @DefaultValue("1000") int batchSize,
-                             @DefaultValue("20ms") Duration processorLinger) {
+                             @DefaultValue("50ms") Duration processorLinger) {
     }
 }

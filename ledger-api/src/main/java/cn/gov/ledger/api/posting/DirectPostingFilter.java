@@ -181,6 +181,9 @@ class DirectPostingFilter extends OncePerRequestFilter {
     }
 
     private static boolean isJson(String contentType) {
+        if (MediaType.APPLICATION_JSON_VALUE.equals(contentType)) {
+            return true; // as finance systems send it, without parsing
+        }
         try {
             return contentType != null && MediaType.APPLICATION_JSON.equalsTypeAndSubtype(
                     MediaType.parseMediaType(contentType));
@@ -194,7 +197,7 @@ class DirectPostingFilter extends OncePerRequestFilter {
      * are application/problem+json whatever the {@code Accept}).
      */
     private static boolean acceptsJson(String accept) {
-        if (accept == null) {
+        if (accept == null || accept.equals(MediaType.APPLICATION_JSON_VALUE) || accept.equals(MediaType.ALL_VALUE)) {
             return true;
         }
         try {
