@@ -1,6 +1,5 @@
 package cn.gov.ledger.bench;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -28,6 +27,10 @@ final class PlainHttp implements AutoCloseable {
     private final int port;
     private final byte[] head;
     private final int timeoutMillis;
+    /** The answer's bytes as read: {@code buffer[next..filled)} is not parsed yet. */
+    private final byte[] buffer = new byte[16384];
+    private int next;
+    private int filled;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -48,12 +51,12 @@ final class PlainHttp implements AutoCloseable {
             if (socket == null) {
                 connect();
             }
-            ByteArrayOutputStream request = new ByteArrayOutputStream(head.length + body.length + 16);
-            request.write(head);
-            request.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            request.write(body);
-            request.writeTo(out);
-            out.flush();
+            byte[] length = (body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+            byte[] request = new byte[head.length + length.length + body.length];
+            System.arraycopy(head, 0, request, 0, head.length);
+            System.arraycopy(length, 0, request, head.length, length.length);
+            System.arraycopy(body, 0, request, head.length + length.length, body.length);
+            out.write(request);
             return read();
         } catch (IOException e) {
             close();
@@ -66,8 +69,10 @@ final class PlainHttp implements AutoCloseable {
         socket.setTcpNoDelay(true);
         socket.connect(new InetSocketAddress(host, port), timeoutMillis);
         socket.setSoTimeout(timeoutMillis);
-        in = new BufferedInputStream(socket.getInputStream(), 8192);
+        in = socket.getInputStream();
         out = socket.getOutputStream();
+        next = 0;
+        filled = 0;
     }
 
     private Answer read() throws IOException {
@@ -107,27 +112,50 @@ final class PlainHttp implements AutoCloseable {
         return new Answer(status, status / 100 == 2 ? null : body.toString(StandardCharsets.UTF_8));
     }
 
+    /** Reads more of the answer into the buffer, after what is not parsed yet. */
+    private void fill() throws IOException {
+        if (next > 0) {
+            System.arraycopy(buffer, next, buffer, 0, filled - next);
+            filled -= next;
+            next = 0;
+        }
+        if (filled == buffer.length) {
+            throw new IOException("a line of the answer is longer than " + buffer.length + " bytes");
+        }
+        int n = in.read(buffer, filled, buffer.length - filled);
+        if (n < 0) {
+            throw new EOFException("the connection closed");
+        }
+        filled += n;
+    }
+
     private void copy(long n, ByteArrayOutputStream to) throws IOException {
-        for (long i = 0; i < n; i++) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("the answer ended early");
+        while (n > 0) {
+            if (next == filled) {
+                fill();
             }
-            to.write(b);
+            int chunk = (int) Math.min(n, filled - next);
+            to.write(buffer, next, chunk);
+            next += chunk;
+            n -= chunk;
         }
     }
 
+    /** The next line of the answer, without its CR LF. */
     private String line() throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        for (int b = in.read(); b != '\n'; b = in.read()) {
-            if (b < 0) {
-                throw new EOFException("the connection closed");
+        for (int scanned = next; ; ) {
+            for (; scanned < filled; scanned++) {
+                if (buffer[scanned] == '\n') {
+                    int end = scanned > next && buffer[scanned - 1] == '\r' ? scanned - 1 : scanned;
+                    String line = new String(buffer, next, end - next, StandardCharsets.ISO_8859_1);
+                    next = scanned + 1;
+                    return line;
+                }
             }
-            if (b != '\r') {
-                line.append((char) b);
-            }
+            int parsed = scanned - next;
+            fill();
+            scanned = next + parsed;
         }
-        return line.toString();
     }
 
     @Override

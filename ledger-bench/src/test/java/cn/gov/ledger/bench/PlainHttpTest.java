@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 /** The load generator's connection reads each kind of answer whole and keeps in step over many. */
 class PlainHttpTest {
 
+    /** Longer than the connection's buffer, and not a whole number of reads. */
+    private static final String LARGE = "x".repeat(100_003);
+
     private HttpServer server;
     private final List<String> bodies = new ArrayList<>();
 
@@ -26,9 +29,11 @@ class PlainHttpTest {
             synchronized (bodies) {
                 bodies.add(exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
             }
-            byte[] answer = ("{\"code\":\"" + body + "\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] answer = ("{\"code\":\"" + (body.equals("large") ? LARGE : body) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
             switch (body) {
                 case "created" -> exchange.sendResponseHeaders(201, answer.length);
+                case "large" -> exchange.sendResponseHeaders(422, answer.length);
                 case "chunked" -> exchange.sendResponseHeaders(503, 0);
                 default -> {
                     exchange.getResponseHeaders().set("Connection", "close");
@@ -54,9 +59,11 @@ class PlainHttpTest {
                 assertThat(http.post("created")).isEqualTo(new PlainHttp.Answer(201, null));
                 assertThat(http.post("chunked")).isEqualTo(new PlainHttp.Answer(503, "{\"code\":\"chunked\"}"));
             }
+            assertThat(http.post("large")).isEqualTo(new PlainHttp.Answer(422, "{\"code\":\"" + LARGE + "\"}"));
+            assertThat(http.post("created")).isEqualTo(new PlainHttp.Answer(201, null));
             assertThat(http.post("refused")).isEqualTo(new PlainHttp.Answer(400, "{\"code\":\"refused\"}"));
             assertThat(http.post("created").status()).as("a connection opened again").isEqualTo(201);
         }
-        assertThat(bodies).hasSize(102).allMatch(line -> line.startsWith("Bearer k "));
+        assertThat(bodies).hasSize(104).allMatch(line -> line.startsWith("Bearer k "));
     }
 }
