@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -274,51 +275,56 @@ public final class Bench {
     // 1 and 2: single postings over REST
 
     /**
-     * A keep-alive client (PlainHttp, a connection of its own) posting the series' next
+     * A keep-alive client (SelectorLoad: a connection of its own) posting the series' next
      * expenditure; BUSY and lost answers are retried.
      */
-    private ClosedLoop.ClientFactory postingClients(Series series) {
-        return index -> new ClosedLoop.Client() {
-            private final PlainHttp connection = new PlainHttp(http.port(), "/api/v1/expenditures",
-                    http.authorization(), Math.toIntExact(http.timeout().toMillis()));
+    private IntFunction<SelectorLoad.Client> postingClients(Series series) {
+        byte[] head = SelectorLoad.postHead(http.port(), "/api/v1/expenditures", http.authorization());
+        return index -> new SelectorLoad.Client() {
             private int pending = -1;
             private int attempts;
+            private int k;
 
             @Override
-            public ClosedLoop.Outcome step(ClosedLoop.Recorder recorder) {
-                int k = pending >= 0 ? pending : series.next.getAndIncrement();
+            public byte[] request() {
+                k = pending >= 0 ? pending : series.next.getAndIncrement();
                 if (pending < 0) {
                     attempts = 0;
                 }
                 attempts++;
-                try {
-                    PlainHttp.Answer answer = connection.post(series.body(k));
-                    int status = answer.status();
-                    if (status == 201 || status == 200) {
-                        series.ack(k);
-                        pending = -1;
-                        return ClosedLoop.Outcome.OK;
-                    }
-                    recorder.code(status + " " + LedgerHttp.problemCode(status, answer.body()));
-                    if (status == 503 && attempts < 5) {
-                        pending = k;
-                        return ClosedLoop.Outcome.RETRY;
-                    }
-                    pending = -1;
-                    return ClosedLoop.Outcome.REJECTED;
-                } catch (IOException | RuntimeException e) {
-                    series.unknown(k);
-                    recorder.code(e.getClass().getSimpleName());
-                    pending = attempts < 5 ? k : -1;
-                    return ClosedLoop.Outcome.ERROR;
-                }
+                return SelectorLoad.post(head, series.body(k));
             }
 
             @Override
-            public void close() {
-                connection.close();
+            public ClosedLoop.Outcome answered(int status, String body, ClosedLoop.Recorder recorder) {
+                if (status == 201 || status == 200) {
+                    series.ack(k);
+                    pending = -1;
+                    return ClosedLoop.Outcome.OK;
+                }
+                recorder.code(status + " " + LedgerHttp.problemCode(status, body));
+                if (status == 503 && attempts < 5) {
+                    pending = k;
+                    return ClosedLoop.Outcome.RETRY;
+                }
+                pending = -1;
+                return ClosedLoop.Outcome.REJECTED;
+            }
+
+            @Override
+            public ClosedLoop.Outcome failed(IOException e, ClosedLoop.Recorder recorder) {
+                series.unknown(k);
+                recorder.code(e.getClass().getSimpleName());
+                pending = attempts < 5 ? k : -1;
+                return ClosedLoop.Outcome.ERROR;
             }
         };
+    }
+
+    /** Figures 1 and 2's load: {@code o.clients} posting clients for this long. */
+    private ClosedLoop.Result postings(String name, int seconds, Series series) throws IOException {
+        return SelectorLoad.run(name, http.port(), o.clients, Duration.ofSeconds(seconds), http.timeout(),
+                postingClients(series));
     }
 
     private void singlePostings() throws Exception {
@@ -326,8 +332,7 @@ public final class Bench {
             warmUp();
         }
         long clientCpu = ownCpuNanos();
-        ClosedLoop.Result rest = ClosedLoop.run("single", o.clients, Duration.ofSeconds(o.seconds),
-                postingClients(single));
+        ClosedLoop.Result rest = postings("single", o.seconds, single);
         clientCpu = ownCpuNanos() - clientCpu;
         lastSingleResult = rest;
         progress(String.format(Locale.ROOT, "   REST: %.0f postings/s; waiting for the read model", rest.perSecond()));
@@ -387,8 +392,7 @@ public final class Bench {
         List<String> rates = new ArrayList<>();
         for (int done = 0; done < o.warmupSeconds; done += WARM_UP_WINDOW) {
             int seconds = Math.min(WARM_UP_WINDOW, o.warmupSeconds - done);
-            ClosedLoop.Result window = ClosedLoop.run("warm-up", o.clients, Duration.ofSeconds(seconds),
-                    postingClients(warmup));
+            ClosedLoop.Result window = postings("warm-up", seconds, warmup);
             rates.add(String.format(Locale.ROOT, "%,.0f", window.perSecond()));
             progress(String.format(Locale.ROOT, "   warm-up: %.0f postings/s", window.perSecond()));
         }
@@ -398,8 +402,7 @@ public final class Bench {
     }
 
     private void hotIndicator() throws Exception {
-        ClosedLoop.Result rest = ClosedLoop.run("hot", o.clients, Duration.ofSeconds(o.hotSeconds),
-                postingClients(hot));
+        ClosedLoop.Result rest = postings("hot", o.hotSeconds, hot);
         service.awaitCaughtUp(Duration.ofMinutes(10));
         ClosedLoop.Result spread = lastSingle();
         report.info("2. hot indicator postings/s (all " + o.clients + " clients on one indicator)",
@@ -889,9 +892,10 @@ public final class Bench {
                 + " machine and the same PostgreSQL; the bench (client) shares the machine's cores with the service"
                 + " and PostgreSQL.");
         report.notes.add("1: RecordExpenditure over REST (POST /api/v1/expenditures), " + o.clients
-                + " closed-loop clients, each on a keep-alive HTTP/1.1 connection of its own (PlainHttp: a request"
-                + " written and its answer read over a socket, as wrk does; java.net.http's client took a large"
-                + " share of the two cores), each posting the next expenditure as"
+                + " closed-loop clients, each on a keep-alive HTTP/1.1 connection of its own, all driven by one thread"
+                + " over a selector as wrk drives its connections (SelectorLoad; java.net.http's client, and then a"
+                + " thread per client blocked on its socket, took a large share of the two cores), each posting the"
+                + " next expenditure as"
                 + " soon as the last was answered, spread round-robin over " + o.writeIndicators + " indicators, for "
                 + o.seconds + " s after a " + o.warmupSeconds + " s warm-up of the same load (the service's first:"
                 + " it is measured warm, as it runs in production, once the JIT has compiled its request path; the"
