@@ -132,6 +132,9 @@ public class ReportController {
     /** The headline figures beside last year's, where last year is in the ledger. */
     private List<Map<String, Object>> yearOnYear(Scope scope, TimeSlice time, List<Fact> current, ReportUnit unit) {
         Scope previousScope = new Scope(scope.fiscalYear() - 1, scope.departmentCode(), scope.unitCode());
+        if (!facts.hasFiscalYear(previousScope.fiscalYear())) {
+            return List.of();
+        }
         TimeSlice previousTime = new TimeSlice(time.asOf() == null ? null : time.asOf().minusYears(1), time.knownAt());
         List<Fact> previous = facts.load(previousScope, previousTime);
         if (previous.isEmpty()) {

@@ -31,6 +31,15 @@ public class ReportFacts {
                 rs.getLong(6)), args.toArray());
     }
 
+    /**
+     * Whether any indicator of this fiscal year is in the ledger: a year without one has no facts,
+     * and a read with {@code knownAt} would otherwise sum the whole journal to find that out.
+     */
+    public boolean hasFiscalYear(int fiscalYear) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM rm_indicator WHERE fiscal_year = ?)", Boolean.class, fiscalYear));
+    }
+
     /** One project's budget and execution. */
     public record ProjectFigures(String projectCode, String projectName, String unitCode, IndicatorFigures figures) {
     }
