@@ -198,6 +198,9 @@ final class SelectorLoad {
             } catch (IOException e) {
                 fail(e, now);
                 return true;
+            } catch (RuntimeException unreadable) {
+                fail(new IOException("an answer that is not HTTP/1.1: " + unreadable, unreadable), now);
+                return true;
             }
         }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class IndicatorUnits {
 
     /** Indicators whose unit is remembered at most; past it, the memory starts over. */
-    static final int REMEMBERED = 100_000;
+    private static final int REMEMBERED = 100_000;
 
     private final JdbcTemplate jdbc;
     private final Map<String, String> remembered = new ConcurrentHashMap<>();
