@@ -3,6 +3,7 @@ package cn.gov.ledger.api.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
@@ -30,18 +31,11 @@ class LingeringStreamTest {
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
         assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(1));
 
-        Thread later = new Thread(() -> {
-            sleepQuietly(50);
-            events.add(2);
-            sleepQuietly(50);
-            events.add(3);
-        });
-        later.start();
+        events.arriveWhenWaitedFor(2, 3);
         assertThat(stream.peek()).isPresent();
         assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(2));
         assertThat(stream.peek()).isPresent();
         assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(3));
-        later.join();
     }
 
     @Test
@@ -94,17 +88,20 @@ class LingeringStreamTest {
         return new GlobalSequenceTrackingToken(index);
     }
 
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis); // the other side of the test: events committed a little later
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Events as the event store's stream hands them out: in order, waiting when there are none yet. */
+    /**
+     * Events as the event store's stream hands them out: in order, waiting when there are none yet.
+     * An event committed later arrives when the stream is waited on, so only a stream that waits
+     * gets it.
+     */
     private static final class Events implements TrackingEventStream {
         private final LinkedBlockingDeque<TrackedEventMessage<?>> queue = new LinkedBlockingDeque<>();
+        private final ArrayDeque<Long> later = new ArrayDeque<>();
+
+        void arriveWhenWaitedFor(long... indexes) {
+            for (long index : indexes) {
+                later.add(index);
+            }
+        }
 
         void add(long index) {
             queue.add(new GenericTrackedEventMessage<>(token(index), GenericEventMessage.asEventMessage("event " + index)));
@@ -117,6 +114,9 @@ class LingeringStreamTest {
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            if (queue.isEmpty() && timeout > 0 && !later.isEmpty()) {
+                add(later.poll());
+            }
             TrackedEventMessage<?> next = queue.pollFirst(timeout, unit);
             if (next == null) {
                 return false;
