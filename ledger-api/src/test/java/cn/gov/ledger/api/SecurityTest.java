@@ -41,9 +41,7 @@ class SecurityTest extends LedgerIntegrationTest {
 
     @Test
     void aPosterPostsToItsUnitsOnlyAndIsNamedInTheAuditTrail() {
-        registerUnit("SEC-UNIT-A");
-        registerUnit("SEC-UNIT-B");
-        LedgerClient poster = new LedgerClient(port, POSTER);
+        LedgerClient poster = posterOfUnitABesideUnitB();
         String own = LedgerClient.id("IND");
         LedgerClient.Answer created = poster.post("/api/v1/indicators", appropriation(own, "SEC-UNIT-A", "100.00"));
         assertThat(created.status()).isEqualTo(201);
@@ -77,9 +75,7 @@ class SecurityTest extends LedgerIntegrationTest {
      */
     @Test
     void anIndicatorWhoseAppropriationRolledBackBelongsToTheUnitThatAppropriatesItLater() {
-        registerUnit("SEC-UNIT-A");
-        registerUnit("SEC-UNIT-B");
-        LedgerClient poster = new LedgerClient(port, POSTER);
+        LedgerClient poster = posterOfUnitABesideUnitB();
         String indicator = LedgerClient.id("IND");
         Map<String, Object> first = new LinkedHashMap<>(appropriation(indicator, "SEC-UNIT-A", "100.00"));
         first.put("type", "APPROPRIATION");
@@ -144,6 +140,13 @@ class SecurityTest extends LedgerIntegrationTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Registers SEC-UNIT-A, the POSTER key's unit, and SEC-UNIT-B, not its; answers a client with that key. */
+    private LedgerClient posterOfUnitABesideUnitB() {
+        registerUnit("SEC-UNIT-A");
+        registerUnit("SEC-UNIT-B");
+        return new LedgerClient(port, POSTER);
     }
 
     @Test
