@@ -10,7 +10,8 @@
 # Prints requests/s, the CPU of the service and of PostgreSQL over the 30 s and per posting, the
 # service's busiest threads, and PostgreSQL's costliest statements. Needs wrk and psql. The full
 # figures come from ledger-bench; this is for A/B of one path. JVM_OPTS are added to the service's
-# JVM, e.g. JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/svc.jfr,settings=profile to profile it.
+# JVM, e.g. JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/svc.jfr,settings=profile to profile it;
+# PGCONF lines to PostgreSQL's configuration, e.g. PGCONF='shared_buffers = 1GB'.
 set -u
 MODE=${MODE:-batch}; ROUNDS=${3:-2}; PORT=18090
 if [ "$MODE" = single ]; then WARM=${WARM:-120}; CONNECTIONS=32; PER_REQUEST=1; SCRIPT=single.lua
@@ -52,6 +53,7 @@ run() {
   rm -rf $WORK/data
   start $1; stop  # creates the database; pg_stat_statements needs a restart
   echo "shared_preload_libraries = 'pg_stat_statements'" >> $WORK/data/postgres/postgresql.auto.conf
+  [ -n "${PGCONF:-}" ] && echo "$PGCONF" >> $WORK/data/postgres/postgresql.auto.conf
   start $1
   local pgport=$(sed -n 4p $WORK/data/postgres/postmaster.pid); local SQL="psql -q -h 127.0.0.1 -p $pgport -U postgres -d postgres"
   $SQL -c "create extension pg_stat_statements" >/dev/null

@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * read: by their Content-Length, or, for chunked bodies, as soon as the reading passes the limit.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
@@ -41,7 +41,16 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             refuse(request, response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        chain.doFilter(limited(request), response);
+    }
+
+    /** The request, whose body throws BodyTooLargeException once reading it passes the limit. */
+    public HttpServletRequest limited(HttpServletRequest request) {
+        return new LimitedRequest(request, limit);
+    }
+
+    public long limit() {
+        return limit;
     }
 
     /** Thrown while reading a body past the limit; ProblemHandler answers it with 413. */

@@ -2,6 +2,7 @@ package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.operations.BodySizeLimitFilter;
 import cn.gov.ledger.api.operations.CorrelationIdFilter;
+import cn.gov.ledger.api.operations.ServerRequestTimer;
 import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
@@ -40,7 +41,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Takes single postings in before Spring Security's filter chain and Spring MVC, which cost about
@@ -50,9 +50,13 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
  * key, a role that may not post, another content type or {@code Accept}, a body that is not a
  * readable posting (its problem is the controller's to word), and a path whose id is not plain
  * (percent-encoded, or anything Spring Security's firewall or MVC's matching might read otherwise).
+ *
+ * <p>It runs first: a posting it answers gets its correlation id and body size limit as the filters
+ * after it would give them, and is timed in {@code http.server.requests} by ServerRequestTimer rather
+ * than by Spring's observation, which cost about a sixth of the request thread.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3) // after the correlation id, the observation and the body's size limit
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class DirectPostingFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DirectPostingFilter.class);
@@ -75,13 +79,18 @@ class DirectPostingFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final PostingService postings;
+    private final BodySizeLimitFilter bodySizeLimit;
+    private final ServerRequestTimer timer;
     private final ObjectMapper json;
     private final ObjectWriter resultWriter;
     private final Map<String, Route> routes;
 
-    DirectPostingFilter(ApiKeys keys, PostingService postings, ObjectMapper json) {
+    DirectPostingFilter(ApiKeys keys, PostingService postings, BodySizeLimitFilter bodySizeLimit,
+                        ServerRequestTimer timer, ObjectMapper json) {
         this.keys = keys;
         this.postings = postings;
+        this.bodySizeLimit = bodySizeLimit;
+        this.timer = timer;
         this.json = json;
         this.resultWriter = json.writerFor(PostingResult.class);
         this.routes = Map.of(
@@ -107,21 +116,22 @@ class DirectPostingFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long start = System.nanoTime();
         ApiKeys.Holder holder = keys.holderOfAuthorization(request.getHeader("Authorization"))
                 .filter(h -> h.role() == Role.POSTER || h.role() == Role.ADMIN).orElse(null);
-        if (holder == null) {
+        if (holder == null || request.getContentLengthLong() > bodySizeLimit.limit()) {
             chain.doFilter(request, response);
-            return;
-        }
-        byte[] body;
-        try {
-            body = request.getInputStream().readAllBytes();
-        } catch (BodySizeLimitFilter.BodyTooLargeException tooLarge) {
-            answer(request, response, BodySizeLimitFilter.tooLarge(tooLarge));
             return;
         }
         String path = request.getRequestURI();
         String pattern = pattern(path);
+        byte[] body;
+        try {
+            body = bodySizeLimit.limited(request).getInputStream().readAllBytes();
+        } catch (BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+            answer(request, response, pattern, start, correlationId -> BodySizeLimitFilter.tooLarge(tooLarge));
+            return;
+        }
         Route route = routes.get(pattern);
         PostingRequest posting;
         try {
@@ -137,19 +147,46 @@ class DirectPostingFilter extends OncePerRequestFilter {
             chain.doFilter(new ReadAgain(request, body), response);
             return;
         }
-        ServerHttpObservationFilter.findObservationContext(request)
-                .ifPresent(context -> context.setPathPattern(pattern));
-        try {
-            PostingService.Outcome outcome = postings.post(posting, Caller.of(holder, CorrelationIdFilter.of(request)));
-            securityHeaders(response);
+        PostingRequest readable = posting;
+        answer(request, response, pattern, start, correlationId -> {
+            PostingService.Outcome outcome = postings.post(readable, Caller.of(holder, correlationId));
             response.setStatus(outcome.status());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             resultWriter.writeValue(response.getOutputStream(), outcome.result());
-        } catch (ApiProblem problem) {
-            answer(request, response, problem);
-        } catch (RuntimeException unexpected) {
-            log.error("Unexpected error", unexpected);
-            answer(request, response, ApiProblem.internalError());
+            return null;
+        });
+    }
+
+    /** What answers a posting: nothing when it wrote the answer, or the problem to answer. */
+    @FunctionalInterface
+    private interface Answering {
+        ApiProblem answer(String correlationId) throws IOException;
+    }
+
+    /**
+     * Answers the request as the filters after this one would: with its correlation id, Spring
+     * Security's headers, a problem for a refusal or an unexpected error, and its time recorded.
+     */
+    private void answer(HttpServletRequest request, HttpServletResponse response, String pattern, long start,
+                        Answering answering) throws IOException {
+        String correlationId = CorrelationIdFilter.assign(request, response);
+        try {
+            SECURITY_HEADERS.forEach(response::setHeader);
+            ApiProblem problem;
+            try {
+                problem = answering.answer(correlationId);
+            } catch (ApiProblem refused) {
+                problem = refused;
+            } catch (RuntimeException unexpected) {
+                log.error("Unexpected error", unexpected);
+                problem = ApiProblem.internalError();
+            }
+            if (problem != null) {
+                ProblemResponse.write(json, request, response, problem);
+            }
+            timer.record(request.getMethod(), pattern, response.getStatus(), start);
+        } finally {
+            CorrelationIdFilter.release();
         }
     }
 
@@ -168,16 +205,6 @@ class DirectPostingFilter extends OncePerRequestFilter {
         String variable = templated.group(1).equals("indicators") ? "{indicatorId}" : "{expenditureId}";
         String pattern = "/api/v1/" + templated.group(1) + "/" + variable + "/" + templated.group(3);
         return routes.containsKey(pattern) ? pattern : null;
-    }
-
-    private void answer(HttpServletRequest request, HttpServletResponse response, ApiProblem problem)
-            throws IOException {
-        securityHeaders(response);
-        ProblemResponse.write(json, request, response, problem);
-    }
-
-    private static void securityHeaders(HttpServletResponse response) {
-        SECURITY_HEADERS.forEach(response::setHeader);
     }
 
     private static boolean isJson(String contentType) {

@@ -1,9 +1,13 @@
 package cn.gov.ledger.api.posting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gov.ledger.api.LedgerClient;
 import cn.gov.ledger.api.LedgerIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,10 +15,12 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -32,6 +38,9 @@ class DirectPostingFilterTest extends LedgerIntegrationTest {
 
     @Autowired
     DirectPostingFilter filter;
+
+    @Autowired
+    MeterRegistry meters;
 
     /** The chain reads a percent-encoded id as MVC decodes it; the filter leaves such paths to it. */
     @Test
@@ -55,12 +64,70 @@ class DirectPostingFilterTest extends LedgerIntegrationTest {
         assertThat(refusedDirect.text("instance")).isEqualTo("/api/v1/expenditures");
         assertThat(refusedChain.code()).isNotNull();
         assertThat(headers(refusedDirect.raw().headers())).isEqualTo(headers(refusedChain.raw().headers()));
+        assertThat(direct.raw().headers().firstValue("X-Correlation-Id")).isPresent();
+    }
 
-        for (String uri : new String[] {"/api/v1/expenditures", "/api/v1/indicators/{indicatorId}/incomes"}) {
-            String query = uri.replace("{", "%7B").replace("}", "%7D");
-            assertThat(client.get("/actuator/metrics/http.server.requests?tag=uri:" + query).status())
-                    .as("the request's observation names its endpoint %s", uri).isEqualTo(200);
-        }
+    /**
+     * A posting answered here is timed once in http.server.requests, under its endpoint and status
+     * and with the tags Spring's observation gives the chain's answers. (A timer is recorded as the
+     * answer is sent, so the counts are polled, within a bound.)
+     */
+    @Test
+    void timesItsAnswersAsTheObservationTimesTheChains() {
+        String indicator = newIndicator(newUnit(), "100.00");
+        long created = requests("/api/v1/expenditures", "201");
+        long refused = requests("/api/v1/expenditures", "409");
+        long chain = requests("/api/v1/indicators/{indicatorId}/incomes", "201");
+
+        assertThat(client.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), indicator, "1.00"))
+                .status()).isEqualTo(201);
+        assertThat(client.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), indicator, "1000.00"))
+                .status()).isEqualTo(409);
+        assertThat(client.post("/api/v1/indicators/" + indicator.replace("-", "%2D") + "/incomes",
+                Map.of("incomeId", LedgerClient.id("I"), "amount", "1.00", "effectiveDate", "2024-02-01"))
+                .status()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(requests("/api/v1/expenditures", "201")).isEqualTo(created + 1);
+            assertThat(requests("/api/v1/expenditures", "409")).isEqualTo(refused + 1);
+            assertThat(requests("/api/v1/indicators/{indicatorId}/incomes", "201")).isEqualTo(chain + 1);
+        });
+        Set<String> direct = tagKeys(meters.get("http.server.requests").tag("uri", "/api/v1/expenditures")
+                .tag("status", "201").timer());
+        Set<String> observed = tagKeys(meters.get("http.server.requests")
+                .tag("uri", "/api/v1/indicators/{indicatorId}/incomes").timer());
+        assertThat(direct).isEqualTo(observed).contains("uri", "status", "outcome", "method");
+        assertThat(meters.get("http.server.requests").tag("uri", "/api/v1/expenditures").tag("status", "409")
+                .timer().getId().getTag("outcome")).isEqualTo("CLIENT_ERROR");
+    }
+
+    /** The caller's correlation id is echoed and carried onto the posting's events, as by CorrelationIdFilter. */
+    @Test
+    void givesItsPostingsTheCallersCorrelationId() throws Exception {
+        String indicator = newIndicator(newUnit(), "100.00");
+        String expenditureId = LedgerClient.id("E");
+        String body = "{\"expenditureId\":\"" + expenditureId + "\",\"indicatorId\":\"" + indicator
+                + "\",\"amount\":\"1.00\",\"economicCode\":\"30201\",\"effectiveDate\":\"2024-02-01\"}";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/expenditures"))
+                .header("Authorization", "Bearer " + LedgerClient.ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .header("X-Correlation-Id", "batch-2024-02:17")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.headers().firstValue("X-Correlation-Id")).hasValue("batch-2024-02:17");
+        assertThat(jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'correlationId'"
+                + " FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%ExpenditureRecorded'",
+                String.class, indicator)).isEqualTo("batch-2024-02:17");
+    }
+
+    private long requests(String uri, String status) {
+        return meters.find("http.server.requests").tag("uri", uri).tag("status", status).timers().stream()
+                .mapToLong(Timer::count).sum();
+    }
+
+    private static Set<String> tagKeys(Timer timer) {
+        return timer.getId().getTags().stream().map(Tag::getKey).collect(Collectors.toSet());
     }
 
     @Test
