@@ -92,13 +92,14 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param maxGapOffset         how far below the newest index a gap is still waited for (Axon's default: 10000)
      * @param batchSize            the most events one read of the event store by a processor fetches
      *                             (Axon's default: 100; a replay of 10^6 events then runs 10^4 queries)
-     * @param processorLinger      how long new events wait to be read and batched for the read models'
-     *                             processors (LingeringEventStore); 0 for not at all
+     * @param processorLinger      while postings stream in, how long new events wait to be read and
+     *                             batched for the read models' processors (LingeringEventStore); after
+     *                             a quiet spell none wait; 0 for never
      */
     public record EventStore(@DefaultValue("60s") Duration gapTimeout,
                              @DefaultValue("250") int gapCleaningThreshold,
                              @DefaultValue("10000") int maxGapOffset,
                              @DefaultValue("1000") int batchSize,
-                             @DefaultValue("50ms") Duration processorLinger) {
+                             @DefaultValue("100ms") Duration processorLinger) {
     }
 }

@@ -14,23 +14,25 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 /**
- * Axon's embedded event store, handing new events to the read models' processors in batches:
- * its reader fetches new events at most {@code linger} after a commit rather than at once, and a
+ * Axon's embedded event store, handing new events to the read models' processors in batches while
+ * postings stream in: its reader fetches new events at most once per {@code linger}, and a
  * processor whose batch has its first event waits up to {@code linger} for more, unless the batch
- * fills.
+ * fills. After a quiet spell (no fetch, or no batch, within the last linger or two) neither waits:
+ * a lone posting reaches the read models at once.
  *
  * <p>Why: under a steady stream of single postings the reader otherwise queried PostgreSQL after
  * every group commit, and each processor wrote each group's handful of events in a transaction of
  * their own, with its token; per event, small batches cost PostgreSQL and the service about twice
  * what large ones do. A processor that is behind (a replay, a catch-up) always finds its next event
- * at once and never waits. The price is freshness: a read waiting for a sequence waits up to about
- * two lingers longer.
+ * at once and never waits. The price is freshness under load: a read waiting for a sequence then
+ * waits up to about two lingers longer.
  */
 final class LingeringEventStore extends EmbeddedEventStore {
 
     private final long lingerNanos;
     private final int batchSize;
     private final AtomicBoolean fetchScheduled = new AtomicBoolean();
+    private volatile long lastFetch;
     private final ScheduledExecutorService fetcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-fetch-timer");
         thread.setDaemon(true);
@@ -42,6 +44,7 @@ final class LingeringEventStore extends EmbeddedEventStore {
         super(builder);
         this.lingerNanos = linger.toNanos();
         this.batchSize = batchSize;
+        this.lastFetch = System.nanoTime() - lingerNanos;
     }
 
     @Override
@@ -49,11 +52,24 @@ final class LingeringEventStore extends EmbeddedEventStore {
         if (lingerNanos <= 0) {
             super.afterCommit(events);
         } else if (fetchScheduled.compareAndSet(false, true)) {
-            fetcher.schedule(() -> {
-                fetchScheduled.set(false);
-                super.afterCommit(events);
-            }, lingerNanos, TimeUnit.NANOSECONDS);
+            long wait = untilNextFetch(lastFetch, System.nanoTime(), lingerNanos);
+            if (wait == 0) {
+                fetch(events);
+            } else {
+                fetcher.schedule(() -> fetch(events), wait, TimeUnit.NANOSECONDS);
+            }
         }
+    }
+
+    /** How long a commit at {@code now} waits for its fetch: none when the last was a linger ago or more. */
+    static long untilNextFetch(long lastFetch, long now, long lingerNanos) {
+        return Math.max(0, lastFetch + lingerNanos - now);
+    }
+
+    private void fetch(List<? extends EventMessage<?>> events) {
+        lastFetch = System.nanoTime();
+        fetchScheduled.set(false);
+        super.afterCommit(events);
     }
 
     @Override
@@ -71,13 +87,16 @@ final class LingeringEventStore extends EmbeddedEventStore {
     /**
      * Axon's tracking processor starts a batch with a timed {@code hasNextAvailable} and then takes
      * events while {@code peek} shows one; here {@code peek} waits for the next event until the
-     * batch's deadline or its size.
+     * batch's deadline or its size. A batch lingers only in a stream of batches: one that begins
+     * two lingers or more after the one before takes what is there.
      */
     static final class LingeringStream implements TrackingEventStream {
         private final TrackingEventStream delegate;
         private final long lingerNanos;
         private final int batchSize;
         private long deadline;
+        private long batchBegan;
+        private boolean began;
         private int taken;
 
         LingeringStream(TrackingEventStream delegate, long lingerNanos, int batchSize) {
@@ -90,7 +109,11 @@ final class LingeringEventStore extends EmbeddedEventStore {
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
             boolean available = delegate.hasNextAvailable(timeout, unit);
             if (available && timeout > 0) {
-                deadline = System.nanoTime() + lingerNanos;
+                long now = System.nanoTime();
+                boolean streaming = began && now - batchBegan < 2 * lingerNanos;
+                deadline = streaming ? now + lingerNanos : now;
+                batchBegan = now;
+                began = true;
                 taken = 0;
             }
             return available;

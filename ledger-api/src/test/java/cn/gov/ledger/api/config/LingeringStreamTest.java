@@ -25,8 +25,18 @@ class LingeringStreamTest {
     private final Events events = new Events();
 
     @Test
-    void aBatchTakesTheEventsThatArriveWhileItLingers() throws Exception {
-        LingeringEventStore.LingeringStream stream = stream(Duration.ofSeconds(5), 3);
+    void aBatchAfterAQuietSpellTakesWhatIsThereWithoutWaiting() throws Exception {
+        LingeringEventStore.LingeringStream stream = stream(Duration.ofSeconds(60), 3);
+        events.add(1);
+        events.arriveWhenWaitedFor(2);
+        assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+        assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(1));
+        assertThat(stream.peek()).as("the first batch").isEmpty();
+    }
+
+    @Test
+    void aBatchInAStreamOfBatchesTakesTheEventsThatArriveWhileItLingers() throws Exception {
+        LingeringEventStore.LingeringStream stream = streaming(Duration.ofSeconds(5), 3);
         events.add(1);
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
         assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(1));
@@ -40,8 +50,8 @@ class LingeringStreamTest {
 
     @Test
     void aBatchEndsWhenItsLingerIsOver() throws Exception {
-        Duration linger = Duration.ofMillis(200);
-        LingeringEventStore.LingeringStream stream = stream(linger, 500);
+        Duration linger = Duration.ofMillis(500);
+        LingeringEventStore.LingeringStream stream = streaming(linger, 500);
         events.add(1);
         long start = System.nanoTime();
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
@@ -54,7 +64,7 @@ class LingeringStreamTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS) // a wait for the linger would take 60 s
     void aFullBatchAndTheNextBatchAfterItDoNotWait() throws Exception {
-        LingeringEventStore.LingeringStream stream = stream(Duration.ofSeconds(60), 2);
+        LingeringEventStore.LingeringStream stream = streaming(Duration.ofSeconds(60), 2);
         events.add(1);
         events.add(2);
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
@@ -69,7 +79,7 @@ class LingeringStreamTest {
 
     @Test
     void aProcessorThatIsBehindTakesWhatIsThereWithoutWaiting() throws Exception {
-        LingeringEventStore.LingeringStream stream = stream(Duration.ofSeconds(60), 1000);
+        LingeringEventStore.LingeringStream stream = streaming(Duration.ofSeconds(60), 1000);
         for (int i = 1; i <= 100; i++) {
             events.add(i);
         }
@@ -78,6 +88,26 @@ class LingeringStreamTest {
             assertThat(stream.peek()).isPresent();
             assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(i));
         }
+    }
+
+    @Test
+    void aCommitIsFetchedAtOnceALingerAfterTheLastFetchAndOtherwiseWhenTheLingerIsOver() {
+        long linger = Duration.ofMillis(50).toNanos();
+        long lastFetch = -1_000_000_000L; // nanoTime may be negative
+        assertThat(LingeringEventStore.untilNextFetch(lastFetch, lastFetch + linger, linger)).isZero();
+        assertThat(LingeringEventStore.untilNextFetch(lastFetch, lastFetch + 10 * linger, linger)).isZero();
+        assertThat(LingeringEventStore.untilNextFetch(lastFetch, lastFetch + linger / 5, linger))
+                .isEqualTo(linger - linger / 5);
+    }
+
+    /** A stream in a stream of batches: it has just handed out a batch (event 0), so the next one lingers. */
+    private LingeringEventStore.LingeringStream streaming(Duration linger, int batchSize) throws Exception {
+        LingeringEventStore.LingeringStream stream = stream(linger, batchSize);
+        events.add(0);
+        assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
+        stream.nextAvailable();
+        assertThat(stream.peek()).isEmpty();
+        return stream;
     }
 
     private LingeringEventStore.LingeringStream stream(Duration linger, int batchSize) {
