@@ -8,7 +8,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The read models' linger (LingeringEventStore) is paid only in a stream of postings: a posting
  * after a quiet spell reaches the read models at once, one within a linger of the last fetch waits
- * for the linger. Its own server, with a linger (30 s) far longer than a read waits (2 s).
+ * for the linger. Its own server, with a linger (30 s) far longer than a read waits (2 s). This holds
+ * the processors' side; Axon's reader also polls every second by itself, so when it fetches is
+ * FetchPacerTest's to hold.
  */
 @TestPropertySource(properties = {
         "ledger.event-store.processor-linger=30s",

@@ -31,45 +31,63 @@ final class LingeringEventStore extends EmbeddedEventStore {
 
     private final long lingerNanos;
     private final int batchSize;
-    private final AtomicBoolean fetchScheduled = new AtomicBoolean();
-    private volatile long lastFetch;
-    private final ScheduledExecutorService fetcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    private final ScheduledExecutorService fetchTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-fetch-timer");
         thread.setDaemon(true);
         return thread;
     });
+    private final FetchPacer pacer;
 
     /** {@code batchSize}: a processor's batch that has this many events stops waiting. */
     LingeringEventStore(Builder builder, Duration linger, int batchSize) {
         super(builder);
         this.lingerNanos = linger.toNanos();
         this.batchSize = batchSize;
-        this.lastFetch = System.nanoTime() - lingerNanos;
+        this.pacer = new FetchPacer(lingerNanos, fetchTimer);
     }
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         if (lingerNanos <= 0) {
             super.afterCommit(events);
-        } else if (fetchScheduled.compareAndSet(false, true)) {
-            long wait = untilNextFetch(lastFetch, System.nanoTime(), lingerNanos);
-            if (wait == 0) {
-                fetch(events);
-            } else {
-                fetcher.schedule(() -> fetch(events), wait, TimeUnit.NANOSECONDS);
-            }
+        } else {
+            pacer.committed(() -> super.afterCommit(events));
         }
     }
 
-    /** How long a commit at {@code now} waits for its fetch: none when the last was a linger ago or more. */
-    static long untilNextFetch(long lastFetch, long now, long lingerNanos) {
-        return Math.max(0, lastFetch + lingerNanos - now);
-    }
+    /**
+     * When the reader fetches after a commit: at once when its last fetch was a linger ago or more,
+     * otherwise a linger after that fetch; commits meanwhile share the fetch already due.
+     */
+    static final class FetchPacer {
+        private final long lingerNanos;
+        private final ScheduledExecutorService timer;
+        private final AtomicBoolean due = new AtomicBoolean();
+        private volatile long lastFetch;
 
-    private void fetch(List<? extends EventMessage<?>> events) {
-        lastFetch = System.nanoTime();
-        fetchScheduled.set(false);
-        super.afterCommit(events);
+        FetchPacer(long lingerNanos, ScheduledExecutorService timer) {
+            this.lingerNanos = lingerNanos;
+            this.timer = timer;
+            this.lastFetch = System.nanoTime() - lingerNanos;
+        }
+
+        void committed(Runnable fetch) {
+            if (!due.compareAndSet(false, true)) {
+                return;
+            }
+            long wait = lastFetch + lingerNanos - System.nanoTime();
+            if (wait <= 0) {
+                run(fetch);
+            } else {
+                timer.schedule(() -> run(fetch), wait, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void run(Runnable fetch) {
+            lastFetch = System.nanoTime();
+            due.set(false); // before the fetch: a commit from now on is fetched by this one or the next
+            fetch.run();
+        }
     }
 
     @Override
@@ -80,7 +98,7 @@ final class LingeringEventStore extends EmbeddedEventStore {
 
     @Override
     public void shutDown() {
-        fetcher.shutdownNow();
+        fetchTimer.shutdownNow();
         super.shutDown();
     }
 

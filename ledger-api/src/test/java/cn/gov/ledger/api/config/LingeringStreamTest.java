@@ -90,16 +90,6 @@ class LingeringStreamTest {
         }
     }
 
-    @Test
-    void aCommitIsFetchedAtOnceALingerAfterTheLastFetchAndOtherwiseWhenTheLingerIsOver() {
-        long linger = Duration.ofMillis(50).toNanos();
-        long lastFetch = -1_000_000_000L; // nanoTime may be negative
-        assertThat(LingeringEventStore.untilNextFetch(lastFetch, lastFetch + linger, linger)).isZero();
-        assertThat(LingeringEventStore.untilNextFetch(lastFetch, lastFetch + 10 * linger, linger)).isZero();
-        assertThat(LingeringEventStore.untilNextFetch(lastFetch, lastFetch + linger / 5, linger))
-                .isEqualTo(linger - linger / 5);
-    }
-
     /** A stream in a stream of batches: it has just handed out a batch (event 0), so the next one lingers. */
     private LingeringEventStore.LingeringStream streaming(Duration linger, int batchSize) throws Exception {
         LingeringEventStore.LingeringStream stream = stream(linger, batchSize);
