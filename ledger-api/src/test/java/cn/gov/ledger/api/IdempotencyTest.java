@@ -104,8 +104,8 @@ class IdempotencyTest extends LedgerIntegrationTest {
         try (Connection other = jdbc.getDataSource().getConnection()) {
             other.setAutoCommit(false);
             try (PreparedStatement taken = other.prepareStatement("INSERT INTO posting_receipt (posting_type,"
-                    + " posting_id, content_hash, indicator_id, sequence, response, posted_by)"
-                    + " VALUES ('EXPENDITURE', ?, repeat('0', 64), 'elsewhere', 0, '{}', 'another node')")) {
+                    + " posting_id, content_hash, indicator_id, sequence, posted_by)"
+                    + " VALUES ('EXPENDITURE', ?, repeat('0', 64), 'elsewhere', 0, 'another node')")) {
                 taken.setString(1, id);
                 taken.executeUpdate();
             }

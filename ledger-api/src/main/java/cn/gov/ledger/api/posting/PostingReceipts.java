@@ -16,11 +16,16 @@ import org.springframework.stereotype.Component;
 @Component
 class PostingReceipts {
 
-    record Receipt(String contentHash, String indicatorId, String response) {
+    /** An accepted posting's receipt: what its repeat is compared with, and the answer the repeat gets. */
+    record Receipt(String contentHash, PostingResult answer) {
+
+        String indicatorId() {
+            return answer.indicatorId();
+        }
     }
 
-    /** A receipt to write: the posting, its content hash, the answer a repeat gets and who posted it. */
-    record Accepted(PreparedPosting posting, String contentHash, long sequence, String response, String postedBy) {
+    /** A receipt to write: the posting, its content hash, the sequence it answered and who posted it. */
+    record Accepted(PreparedPosting posting, String contentHash, long sequence, String postedBy) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,27 +50,28 @@ class PostingReceipts {
             ids[i] = key.substring(separator + 1);
         }
         Map<String, Receipt> found = new HashMap<>();
-        jdbc.query("SELECT r.posting_type, r.posting_id, r.content_hash, r.indicator_id, r.response"
+        jdbc.query("SELECT r.posting_type, r.posting_id, r.content_hash, r.indicator_id, r.sequence"
                         + " FROM unnest(?::text[], ?::text[]) AS k(posting_type, posting_id)"
                         + " JOIN posting_receipt r USING (posting_type, posting_id)",
                 rs -> {
-                    found.put(key(PostingType.valueOf(rs.getString(1)), rs.getString(2)),
-                            new Receipt(rs.getString(3), rs.getString(4), rs.getString(5)));
+                    PostingType type = PostingType.valueOf(rs.getString(1));
+                    String postingId = rs.getString(2);
+                    found.put(key(type, postingId), new Receipt(rs.getString(3),
+                            new PostingResult(type, postingId, rs.getString(4), rs.getLong(5))));
                 }, types, ids);
         return found;
     }
 
     void insertAll(List<Accepted> accepted) {
         jdbc.batchUpdate("INSERT INTO posting_receipt (posting_type, posting_id, content_hash, indicator_id, sequence,"
-                        + " response, posted_by) VALUES (?, ?, ?, ?, ?, ?, ?)", accepted, 1000,
+                        + " posted_by) VALUES (?, ?, ?, ?, ?, ?)", accepted, 1000,
                 (statement, a) -> {
                     statement.setString(1, a.posting().type().name());
                     statement.setString(2, a.posting().postingId());
                     statement.setString(3, a.contentHash());
                     statement.setString(4, a.posting().indicatorId());
                     statement.setLong(5, a.sequence());
-                    statement.setString(6, a.response());
-                    statement.setString(7, a.postedBy());
+                    statement.setString(6, a.postedBy());
                 });
     }
 

@@ -294,7 +294,7 @@ public class PostingService {
                             throw new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT", posting.type() + " "
                                     + posting.postingId() + " was posted before with other content");
                         }
-                        outcomes[i] = receipt != null ? new Outcome(200, read(receipt.response())) : null;
+                        outcomes[i] = receipt != null ? new Outcome(200, receipt.answer()) : null;
                         continue;
                     }
                     if (posting.type() == PostingType.APPROPRIATION && unitOf.containsKey(posting.indicatorId())) {
@@ -322,7 +322,7 @@ public class PostingService {
             PreparedPosting posting = postings.get(i);
             PostingResult result = new PostingResult(posting.type(), posting.postingId(), posting.indicatorId(), sequence);
             outcomes[i] = new Outcome(201, result);
-            accepted.add(new PostingReceipts.Accepted(posting, hashes.get(i), sequence, write(result),
+            accepted.add(new PostingReceipts.Accepted(posting, hashes.get(i), sequence,
                     submitted.get(i).caller().principal()));
         }
         for (int i = 0; i < outcomes.length; i++) {
@@ -438,22 +438,6 @@ public class PostingService {
             digest.update(json.writeValueAsBytes(posting.command()));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String write(PostingResult result) {
-        try {
-            return json.writeValueAsString(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private PostingResult read(String response) {
-        try {
-            return json.readValue(response, PostingResult.class);
-        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
