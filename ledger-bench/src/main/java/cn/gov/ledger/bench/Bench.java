@@ -768,7 +768,7 @@ public final class Bench {
             try (Connection c = offlineDb.connect(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 s.executeUpdate("DELETE FROM token_entry WHERE processor_name = 'balances'");
-                s.executeUpdate("TRUNCATE rm_movement, rm_indicator, rm_year_total");
+                s.executeUpdate("TRUNCATE rm_movement, rm_movement_key, rm_indicator, rm_year_total");
                 c.commit();
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
                     rs.next();

@@ -73,6 +73,7 @@ public final class TestDatabase {
     public static void clear() {
         jdbc().update("DELETE FROM rm_year_total");
         jdbc().update("DELETE FROM rm_movement");
+        jdbc().update("DELETE FROM rm_movement_key");
         jdbc().update("DELETE FROM rm_indicator");
         jdbc().update("DELETE FROM budget_unit");
     }

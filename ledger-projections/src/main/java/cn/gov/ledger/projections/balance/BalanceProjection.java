@@ -120,6 +120,7 @@ public class BalanceProjection {
     void reset() {
         jdbc.update("DELETE FROM rm_year_total");
         jdbc.update("DELETE FROM rm_movement");
+        jdbc.update("DELETE FROM rm_movement_key");
         jdbc.update("DELETE FROM rm_indicator");
     }
 
@@ -174,6 +175,14 @@ public class BalanceProjection {
                             LocalDate effectiveDate, Instant recordedAt) {
     }
 
+    /** A row of rm_movement_key: the key a movement is summed by ('' for no economic code). */
+    private record MovementKey(String indicatorId, Figure figure, String economicCode) {
+
+        static MovementKey of(Movement m) {
+            return new MovementKey(m.indicatorId(), m.figure(), m.economicCode() == null ? "" : m.economicCode());
+        }
+    }
+
     /** A key of rm_year_total: the year is the effective date's. */
     private record TotalKey(String indicatorId, Figure figure, String economicCode, int year) {
     }
@@ -187,11 +196,30 @@ public class BalanceProjection {
      * batch executes the statement once per row); answers the event ids actually inserted.
      */
     private static final String INSERT_MOVEMENTS = """
-            INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date, recorded_at)
+            INSERT INTO rm_movement (event_id, indicator_id, figure, amount, economic_code, effective_date, recorded_at,
+                key_id)
             SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], ?::date[],
-                ?::timestamptz[])
+                ?::timestamptz[], ?::int[])
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id""";
+
+    /**
+     * Numbers the keys not numbered yet and answers the number of each: those inserted here and
+     * those found (a statement does not see the rows its own CTE inserts, so each comes once).
+     * Only keys not there yet are inserted, so the identity is not spent on every batch.
+     */
+    private static final String KEY_IDS = """
+            WITH k AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[])
+                AS k(indicator_id, figure, economic_code)),
+            added AS (INSERT INTO rm_movement_key (indicator_id, figure, economic_code)
+                SELECT * FROM k WHERE NOT EXISTS (SELECT 1 FROM rm_movement_key r WHERE r.indicator_id = k.indicator_id
+                    AND r.figure = k.figure AND r.economic_code = k.economic_code)
+                ON CONFLICT DO NOTHING
+                RETURNING key_id, indicator_id, figure, economic_code)
+            SELECT * FROM added
+            UNION ALL
+            SELECT r.key_id, r.indicator_id, r.figure, r.economic_code FROM rm_movement_key r JOIN k USING (indicator_id,
+                figure, economic_code)""";
 
     /** Adds each key's sums through each month, all keys of a batch in one statement of arrays. */
     private static final String UPSERT_YEAR_TOTALS = """
@@ -270,6 +298,7 @@ public class BalanceProjection {
                             m.effectiveDate(), m.recordedAt()));
                 }
             }
+            Map<MovementKey, Integer> keyIds = keyIds(jdbc, registered);
             Set<String> inserted = new HashSet<>();
             jdbc.execute((Connection c) -> {
                 try (PreparedStatement insert = c.prepareStatement(INSERT_MOVEMENTS)) {
@@ -280,6 +309,7 @@ public class BalanceProjection {
                     bind(c, insert, 5, "varchar", registered, Movement::economicCode);
                     bind(c, insert, 6, "varchar", registered, m -> m.effectiveDate().toString());
                     bind(c, insert, 7, "varchar", registered, m -> m.recordedAt().toString());
+                    bind(c, insert, 8, "int4", registered, m -> keyIds.get(MovementKey.of(m)));
                     try (ResultSet rs = insert.executeQuery()) {
                         while (rs.next()) {
                             inserted.add(rs.getString(1));
@@ -289,6 +319,26 @@ public class BalanceProjection {
                 return null;
             });
             return registered.stream().filter(m -> inserted.contains(m.eventId())).toList();
+        }
+
+        private static Map<MovementKey, Integer> keyIds(JdbcTemplate jdbc, List<Movement> movements) {
+            List<MovementKey> keys = movements.stream().map(MovementKey::of).distinct().toList();
+            Map<MovementKey, Integer> ids = new HashMap<>();
+            jdbc.execute((Connection c) -> {
+                try (PreparedStatement select = c.prepareStatement(KEY_IDS)) {
+                    bind(c, select, 1, "varchar", keys, MovementKey::indicatorId);
+                    bind(c, select, 2, "varchar", keys, k -> k.figure().name());
+                    bind(c, select, 3, "varchar", keys, MovementKey::economicCode);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            ids.put(new MovementKey(rs.getString(2), Figure.valueOf(rs.getString(3)), rs.getString(4)),
+                                    rs.getInt(1));
+                        }
+                    }
+                }
+                return null;
+            });
+            return ids;
         }
 
         /**
