@@ -3,6 +3,8 @@ package cn.gov.ledger.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -187,7 +189,7 @@ class OperationsTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void executionRatesAnswerAnETagThatChangesWithANewPosting() throws Exception {
+    void executionRatesAnswerAnETagThatChangesWithANewPosting(@Autowired MeterRegistry meters) throws Exception {
         String unit = newUnit();
         String indicator = newIndicator(unit, "1000.00");
         LedgerClient.Answer spent = client.post("/api/v1/expenditures",
@@ -204,6 +206,14 @@ class OperationsTest extends LedgerIntegrationTest {
         assertThat(row.path("spent").asText()).isEqualTo("250.00");
         assertThat(row.path("executionRate").asText()).isEqualTo("25.00");
         assertThat(row.path("timeProgress").asText()).isEqualTo("100.00");
+
+        // a poll without If-None-Match at the same sequence gets the answer already computed
+        Counter kept = meters.counter("ledger.reads.execution.rates", "answer", "kept");
+        double keptBefore = kept.count();
+        LedgerClient.Answer poll = client.get(path);
+        assertThat(poll.body()).isEqualTo(first.body());
+        assertThat(poll.raw().headers().firstValue("ETag")).hasValue(etag);
+        assertThat(kept.count()).isEqualTo(keptBefore + 1);
 
         LedgerClient.Answer again = client.get(path, Map.of("If-None-Match", etag));
         assertThat(again.status()).isEqualTo(304);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The load generator reads each kind of answer whole (Content-Length, chunked, closing the
- * connection, longer than its buffer) and keeps every client in step with its own answers.
+ * connection, longer than its buffer) and keeps every client in step with its own answers; an
+ * answer that is not HTTP fails its request.
  */
 class SelectorLoadTest {
 
@@ -108,5 +112,67 @@ class SelectorLoadTest {
                 .isEqualTo(result.requests()).isGreaterThan(4 * kinds.length);
         assertThat(result.codes()).containsOnlyKeys("201", "503", "422", "400");
         assertThat(received).allMatch(line -> line.startsWith("Bearer k "));
+    }
+
+    /** An answer that is not HTTP fails its request and its connection; the client goes on with a new one. */
+    @Test
+    void failsAnUnreadableAnswerAndGoesOn() throws Exception {
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket garbage = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!garbage.isClosed()) {
+                    try {
+                        Socket socket = garbage.accept();
+                        connections.incrementAndGet();
+                        Thread answering = new Thread(() -> answerGarbage(socket));
+                        answering.setDaemon(true);
+                        answering.start();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            int port = garbage.getLocalPort();
+            byte[] head = SelectorLoad.postHead(port, "/post", "Bearer k");
+            ClosedLoop.Result result = SelectorLoad.run("garbage", port, 1, Duration.ofSeconds(1),
+                    Duration.ofSeconds(10), index -> new SelectorLoad.Client() {
+                        @Override
+                        public byte[] request() {
+                            return SelectorLoad.post(head, "{}");
+                        }
+
+                        @Override
+                        public ClosedLoop.Outcome answered(int status, String answer, ClosedLoop.Recorder recorder) {
+                            return ClosedLoop.Outcome.OK;
+                        }
+
+                        @Override
+                        public ClosedLoop.Outcome failed(IOException e, ClosedLoop.Recorder recorder) {
+                            failures.add(e.getMessage());
+                            return ClosedLoop.Outcome.ERROR;
+                        }
+                    });
+
+            assertThat(result.ok()).isZero();
+            assertThat(result.errors()).isEqualTo(result.requests()).isGreaterThan(1);
+            assertThat(failures).hasSize((int) result.errors())
+                    .allMatch(message -> message.startsWith("an answer that is not HTTP/1.1"));
+            assertThat(connections.get()).as("a new connection after each failed one").isGreaterThan(1);
+        }
+    }
+
+    /** Answers every read of a request with a status line that is not HTTP's, and keeps the connection. */
+    private static void answerGarbage(Socket socket) {
+        try (socket) {
+            byte[] buffer = new byte[4096];
+            while (socket.getInputStream().read(buffer) > 0) {
+                socket.getOutputStream().write("HTTP/9 nonsense\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            }
+        } catch (IOException closedByTheClient) {
+            // the client closes a connection that answered garbage
+        }
     }
 }

@@ -49,8 +49,12 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
     public record Demo(@DefaultValue("false") boolean enabled) {
     }
 
-    /** @param maxWait the longest a read with {@code minSequence} waits for its read model */
-    public record Read(@DefaultValue("10s") Duration maxWait) {
+    /**
+     * @param maxWait      the longest a read with {@code minSequence} waits for its read model
+     * @param keptAnswers  how many execution-rates answers are kept for polls of the same question
+     *                     until the read model moves on (ExecutionRatesAnswers); 0 for none
+     */
+    public record Read(@DefaultValue("10s") Duration maxWait, @DefaultValue("32") int keptAnswers) {
     }
 
     /**

@@ -37,11 +37,13 @@ public class BalanceController {
 
     private final BalanceQueries queries;
     private final ReadConsistency consistency;
+    private final ExecutionRatesAnswers answers;
     private final Clock clock;
 
-    public BalanceController(BalanceQueries queries, ReadConsistency consistency) {
+    BalanceController(BalanceQueries queries, ReadConsistency consistency, ExecutionRatesAnswers answers) {
         this.queries = queries;
         this.consistency = consistency;
+        this.answers = answers;
         this.clock = Clock.systemDefaultZone();
     }
 
@@ -120,10 +122,12 @@ public class BalanceController {
         if (etag.equals(ifNoneMatch)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
         }
-        BigDecimal timeProgress = TimeProgress.of(scope.fiscalYear(), progressDate);
-        List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
-                .map(row -> rateRow(row, timeProgress)).toList();
-        return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(list(asOf, knownAt, sequence, rows));
+        Map<String, Object> answer = answers.answer(sequence, etag, () -> {
+            BigDecimal timeProgress = TimeProgress.of(scope.fiscalYear(), progressDate);
+            return list(asOf, knownAt, sequence, queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt))
+                    .stream().map(row -> rateRow(row, timeProgress)).toList());
+        });
+        return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(answer);
     }
 
     private static Map<String, Object> rateRow(BalanceRow row, BigDecimal timeProgress) {

@@ -321,6 +321,11 @@ public class BalanceProjection {
             return registered.stream().filter(m -> inserted.contains(m.eventId())).toList();
         }
 
+        /**
+         * The number of each movement's key. One worker writes the journal at a time (the processor
+         * has one segment), so no key is numbered by another transaction meanwhile; were one, its
+         * movement's key_id would be null, the batch would fail on NOT NULL and be retried.
+         */
         private static Map<MovementKey, Integer> keyIds(JdbcTemplate jdbc, List<Movement> movements) {
             List<MovementKey> keys = movements.stream().map(MovementKey::of).distinct().toList();
             Map<MovementKey, Integer> ids = new HashMap<>();
