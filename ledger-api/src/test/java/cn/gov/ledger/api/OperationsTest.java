@@ -1,6 +1,7 @@
 package cn.gov.ledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
@@ -53,6 +54,13 @@ class OperationsTest extends LedgerIntegrationTest {
         JsonNode details = client.get("/actuator/health").body().path("components").path("processors").path("details");
         assertThat(details.path("processedSequence").asLong()).isGreaterThanOrEqualTo(sequence);
         assertThat(details.path("headSequence").asLong()).isGreaterThanOrEqualTo(sequence);
+        // the event chain links the write too (polled, within a bound), and then its lag is 0 up to the head
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode now = client.get("/actuator/health").body().path("components").path("processors").path("details");
+            assertThat(now.path("chainedSequence").asLong()).isGreaterThanOrEqualTo(sequence);
+            assertThat(now.path("chainLag").asLong())
+                    .isEqualTo(now.path("headSequence").asLong() - now.path("chainedSequence").asLong());
+        });
     }
 
     @Test

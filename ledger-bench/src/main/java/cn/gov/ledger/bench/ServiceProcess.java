@@ -170,6 +170,25 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the read models did not catch up within " + wait + ": " + processorDetails());
     }
 
+    /**
+     * Waits until the event chain has linked every event (health's {@code chainLag} 0): after a
+     * burst of batches it lags behind, and while it catches up it takes a core from every read.
+     */
+    long awaitChained(Duration wait) throws Exception {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode details = processorDetails();
+            if (details != null && details.path("chainLag").asLong(-1) == 0) {
+                return details.path("chainedSequence").asLong();
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the service died; its log:\n" + tail(log, 60));
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the event chain did not catch up within " + wait + ": " + processorDetails());
+    }
+
     JsonNode processorDetails() {
         JsonNode health = health();
         return health == null ? null : health.path("components").path("processors").path("details");
