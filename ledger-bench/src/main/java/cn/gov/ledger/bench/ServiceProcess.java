@@ -171,8 +171,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Waits until the event chain has linked every event (health's {@code chainLag} 0): after a
-     * burst of batches it lags behind, and while it catches up it takes a core from every read.
+     * Waits until the event chain has linked every event (health's {@code chainLag} 0): under a
+     * stream of batches it lags behind, and reads are measured without it catching up beside them.
      */
     long awaitChained(Duration wait) throws Exception {
         long deadline = System.nanoTime() + wait.toNanos();

@@ -12,9 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * The read models' processor: running or not, and how many events it lags behind the event
  * store ({@code lag}). A lag is normal for a moment after a write; an error state is not. Also how
- * far the tamper-evidence chain has come ({@code chainedSequence}, {@code chainLag}): after a burst
- * of batches it falls behind for a while (it hashes each event, ~1.3x slower than batches arrive),
- * and until it catches up it shares the two cores with every read.
+ * far the tamper-evidence chain has come ({@code chainedSequence}, {@code chainLag}): under a stream
+ * of batches it falls behind (it hashes every event) and catches up once the stream ends.
  */
 @Component("processors")
 public class ProcessorHealthIndicator implements HealthIndicator {
