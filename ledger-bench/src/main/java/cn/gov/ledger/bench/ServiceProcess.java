@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The service as a child process: {@code java -jar ledger-api.jar} on a free port with its own
@@ -155,19 +156,8 @@ final class ServiceProcess implements AutoCloseable {
      * {@code processors.lag} is 0 and the processed sequence is the head. Answers the head.
      */
     long awaitCaughtUp(Duration wait) throws Exception {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode details = processorDetails();
-            if (details != null && details.path("lag").asLong(-1) == 0
-                    && details.path("processedSequence").asLong() == details.path("headSequence").asLong()) {
-                return details.path("headSequence").asLong();
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service died; its log:\n" + tail(log, 60));
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("the read models did not catch up within " + wait + ": " + processorDetails());
+        return awaitProcessors(wait, "the read models", details -> details.path("lag").asLong(-1) == 0
+                && details.path("processedSequence").asLong() == details.path("headSequence").asLong(), "headSequence");
     }
 
     /**
@@ -175,18 +165,25 @@ final class ServiceProcess implements AutoCloseable {
      * stream of batches it lags behind, and reads are measured without it catching up beside them.
      */
     long awaitChained(Duration wait) throws Exception {
+        return awaitProcessors(wait, "the event chain", details -> details.path("chainLag").asLong(-1) == 0,
+                "chainedSequence");
+    }
+
+    /** Polls health's processors until {@code done}; answers the detail {@code answer} then. */
+    private long awaitProcessors(Duration wait, String what, Predicate<JsonNode> done, String answer)
+            throws Exception {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode details = processorDetails();
-            if (details != null && details.path("chainLag").asLong(-1) == 0) {
-                return details.path("chainedSequence").asLong();
+            if (details != null && done.test(details)) {
+                return details.path(answer).asLong();
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("the service died; its log:\n" + tail(log, 60));
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the event chain did not catch up within " + wait + ": " + processorDetails());
+        throw new IllegalStateException(what + " did not catch up within " + wait + ": " + processorDetails());
     }
 
     JsonNode processorDetails() {
