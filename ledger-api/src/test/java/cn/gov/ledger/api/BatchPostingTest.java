@@ -2,7 +2,11 @@ package cn.gov.ledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class BatchPostingTest extends LedgerIntegrationTest {
 
     private static final String BATCH = "/api/v1/postings:batch";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aNonAtomicBatchAnswersEveryPostingInOrderAndWritesTheGoodOnes() {
@@ -151,7 +156,9 @@ class BatchPostingTest extends LedgerIntegrationTest {
                 incomeItem(LedgerClient.id("INC"), c, "80.00"),
                 expenditureItem(spendC, c, "30.00"),
                 carryForwardItem(c, d));
-        LedgerClient.Answer answer = client.post(BATCH, batch(true, postings.toArray(Map[]::new)));
+        String correlationId = LedgerClient.id("CORR");
+        LedgerClient.Answer answer = client.post(BATCH, batch(true, postings.toArray(Map[]::new)),
+                Map.of("X-Correlation-Id", correlationId));
 
         assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
         assertThat(answer.body().path("atomic").asBoolean()).isTrue();
@@ -164,6 +171,21 @@ class BatchPostingTest extends LedgerIntegrationTest {
         // appropriation, adjustment, transfer out + in, income, expenditure, reversal,
         // appropriation, income, expenditure, carried forward + carried in
         assertThat(eventCount()).isEqualTo(events + 12);
+        // each event carries who posted it, its own posting's id and the request's correlation id, nothing else
+        List<Map<String, String>> expected = new ArrayList<>();
+        results.forEach(r -> {
+            String type = r.path("result").path("type").asText();
+            Map<String, String> meta = Map.of("postedBy", "admin", "postingId", r.path("result").path("postingId").asText(),
+                    "correlationId", correlationId);
+            expected.add(meta);
+            if (type.equals("TRANSFER") || type.equals("CARRY_FORWARD")) {
+                expected.add(meta);
+            }
+        });
+        List<Map<String, String>> stored = jdbc.query(
+                "SELECT meta_data FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
+                (rs, n) -> metaData(rs.getBytes(1)), events);
+        assertThat(stored).containsExactlyElementsOf(expected);
 
         long sequence = answer.body().path("sequence").asLong();
         LedgerClient.Answer figuresA = readIndicator(a, sequence);
@@ -409,6 +431,14 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
     private long head() {
         return jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+    }
+
+    private static Map<String, String> metaData(byte[] json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private long receiptCount() {

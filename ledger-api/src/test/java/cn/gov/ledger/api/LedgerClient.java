@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -56,11 +57,15 @@ public final class LedgerClient {
     }
 
     public Answer post(String path, Object body) {
-        return sendJson("POST", path, body);
+        return sendJson("POST", path, body, Map.of());
+    }
+
+    public Answer post(String path, Object body, Map<String, String> headers) {
+        return sendJson("POST", path, body, headers);
     }
 
     public Answer put(String path, Object body) {
-        return sendJson("PUT", path, body);
+        return sendJson("PUT", path, body, Map.of());
     }
 
     public Answer postRaw(String path, String body, String contentType) {
@@ -68,14 +73,20 @@ public final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of("Content-Type", contentType));
     }
 
-    private Answer sendJson(String method, String path, Object body) {
+    private Answer sendJson(String method, String path, Object body, Map<String, String> headers) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);
             return send(HttpRequest.newBuilder(URI.create(base + path))
-                    .method(method, HttpRequest.BodyPublishers.ofString(json)), Map.of("Content-Type", "application/json"));
+                    .method(method, HttpRequest.BodyPublishers.ofString(json)), withJson(headers));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, String> withJson(Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json");
+        return all;
     }
 
     private Answer send(HttpRequest.Builder request, Map<String, String> headers) {
