@@ -45,6 +45,11 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("synchronous_commit", "on")
                 // reports aggregate some 10^5 rows; PostgreSQL's default of 4MB sorts them on disk
                 .setServerConfig("work_mem", "32MB")
+                // Starting a parallel worker costs ~20 ms here (a new process, its caches cold);
+                // PostgreSQL's default setup cost (1000) let a dashboard's read of ~3,000 pages go
+                // parallel and take 50-117 ms where it takes 5-7 ms alone. 10000 (~20 ms at this
+                // machine's ~2.5 µs per cost unit) leaves parallel scans to the whole journal (knownAt).
+                .setServerConfig("parallel_setup_cost", "10000")
                 // After a crash PostgreSQL replays its WAL before it accepts connections; zonky's
                 // default of 10 s is too short for that on a slow or busy machine.
                 .setPGStartupWait(Duration.ofSeconds(60))
