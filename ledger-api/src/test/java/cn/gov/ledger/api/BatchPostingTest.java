@@ -157,6 +157,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
                 expenditureItem(spendC, c, "30.00"),
                 carryForwardItem(c, d));
         String correlationId = LedgerClient.id("CORR");
+        long head = head();
         LedgerClient.Answer answer = client.post(BATCH, batch(true, postings.toArray(Map[]::new)),
                 Map.of("X-Correlation-Id", correlationId));
 
@@ -184,7 +185,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         });
         List<Map<String, String>> stored = jdbc.query(
                 "SELECT meta_data FROM domain_event_entry WHERE global_index > ? ORDER BY global_index",
-                (rs, n) -> metaData(rs.getBytes(1)), events);
+                (rs, n) -> metaData(rs.getBytes(1)), head);
         assertThat(stored).containsExactlyElementsOf(expected);
 
         long sequence = answer.body().path("sequence").asLong();
