@@ -204,14 +204,15 @@ public class BalanceProjection {
             RETURNING event_id""";
 
     /**
-     * Numbers the keys not numbered yet and answers the number of each: those inserted here and
+     * Numbers the keys not numbered yet, each with its indicator's scope (V11__movement_key_scope.sql),
+     * and answers the number of each: those inserted here and
      * those found (a statement does not see the rows its own CTE inserts, so each comes once).
      * Only keys not there yet are inserted, so the identity is not spent on every batch.
      */
     private static final String KEY_IDS = """
-            WITH k AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[])
-                AS k(indicator_id, figure, economic_code)),
-            added AS (INSERT INTO rm_movement_key (indicator_id, figure, economic_code)
+            WITH k AS (SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::varchar[])
+                AS k(indicator_id, figure, economic_code, fiscal_year, unit_code)),
+            added AS (INSERT INTO rm_movement_key (indicator_id, figure, economic_code, fiscal_year, unit_code)
                 SELECT * FROM k WHERE NOT EXISTS (SELECT 1 FROM rm_movement_key r WHERE r.indicator_id = k.indicator_id
                     AND r.figure = k.figure AND r.economic_code = k.economic_code)
                 ON CONFLICT DO NOTHING
@@ -298,7 +299,7 @@ public class BalanceProjection {
                             m.effectiveDate(), m.recordedAt()));
                 }
             }
-            Map<MovementKey, Integer> keyIds = keyIds(jdbc, registered);
+            Map<MovementKey, Integer> keyIds = keyIds(jdbc, registered, scopes);
             Set<String> inserted = new HashSet<>();
             jdbc.execute((Connection c) -> {
                 try (PreparedStatement insert = c.prepareStatement(INSERT_MOVEMENTS)) {
@@ -326,7 +327,8 @@ public class BalanceProjection {
          * has one segment), so no key is numbered by another transaction meanwhile; were one, its
          * movement's key_id would be null, the batch would fail on NOT NULL and be retried.
          */
-        private static Map<MovementKey, Integer> keyIds(JdbcTemplate jdbc, List<Movement> movements) {
+        private static Map<MovementKey, Integer> keyIds(JdbcTemplate jdbc, List<Movement> movements,
+                                                        Map<String, IndicatorScope> scopes) {
             List<MovementKey> keys = movements.stream().map(MovementKey::of).distinct().toList();
             Map<MovementKey, Integer> ids = new HashMap<>();
             jdbc.execute((Connection c) -> {
@@ -334,6 +336,8 @@ public class BalanceProjection {
                     bind(c, select, 1, "varchar", keys, MovementKey::indicatorId);
                     bind(c, select, 2, "varchar", keys, k -> k.figure().name());
                     bind(c, select, 3, "varchar", keys, MovementKey::economicCode);
+                    bind(c, select, 4, "int4", keys, k -> scopes.get(k.indicatorId()).fiscalYear());
+                    bind(c, select, 5, "varchar", keys, k -> scopes.get(k.indicatorId()).unitCode());
                     try (ResultSet rs = select.executeQuery()) {
                         while (rs.next()) {
                             ids.put(new MovementKey(rs.getString(2), Figure.valueOf(rs.getString(3)), rs.getString(4)),

@@ -10,7 +10,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** V10 on a database that already has a journal: each movement gets the number of its key. */
+/**
+ * V10 and V11 on a database that already has a journal: each movement gets the number of its key,
+ * and each key its indicator's scope.
+ */
 class MovementKeyMigrationTest {
 
     @Test
@@ -28,10 +31,12 @@ class MovementKeyMigrationTest {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
 
         List<String> keys = jdbc.queryForList("""
-                SELECT concat_ws(' ', k.indicator_id, k.figure, NULLIF(k.economic_code, ''), count(*), sum(m.amount))
+                SELECT concat_ws(' ', k.indicator_id, k.fiscal_year, k.unit_code, k.figure, NULLIF(k.economic_code, ''),
+                    count(*), sum(m.amount))
                 FROM rm_movement m JOIN rm_movement_key k USING (key_id)
                 GROUP BY k.key_id ORDER BY k.figure, k.economic_code""", String.class);
-        assertThat(keys).containsExactly("A INITIAL 1 100000", "A SPENT 30201 2 20000", "A SPENT 30217 1 5000");
+        assertThat(keys).containsExactly("A 2024 U1 INITIAL 1 100000", "A 2024 U1 SPENT 30201 2 20000",
+                "A 2024 U1 SPENT 30217 1 5000");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_movement_key", Integer.class)).isEqualTo(3);
 
         // a read with knownAt sums the journal through the keys
