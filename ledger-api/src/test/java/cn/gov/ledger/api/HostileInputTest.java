@@ -2,6 +2,7 @@ package cn.gov.ledger.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.operations.BodySizeLimitFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -19,10 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 
 /**
  * The corpus of hostile and malformed requests (resources/hostile-requests.jsonl, made by
@@ -30,6 +36,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * afterwards the event count and every balance are as they were.
  */
 class HostileInputTest extends LedgerIntegrationTest {
+
+    @Autowired
+    private ServletWebServerApplicationContext server;
+
+    @Autowired
+    private BodySizeLimitFilter bodySizeLimit;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -87,6 +99,18 @@ class HostileInputTest extends LedgerIntegrationTest {
                 .as("%s content type", name).startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).path("code").asText()).as(name).isEqualTo(c.path("code").asText());
         assertThat(ledgerState()).as("%s changed the ledger", name).isEqualTo(before);
+    }
+
+    /**
+     * A body over the limit is refused before it is read; Tomcat then discards the rest of it, up to
+     * its swallow size, before closing, so that the client reads its 413 rather than a reset.
+     */
+    @Test
+    void readsAndDiscardsARefusedBodyWellPastTheLimit() {
+        long limit = bodySizeLimit.limit();
+        AbstractHttp11Protocol<?> http = (AbstractHttp11Protocol<?>) ((TomcatWebServer) server.getWebServer())
+                .getTomcat().getConnector().getProtocolHandler();
+        assertThat((long) http.getMaxSwallowSize()).isEqualTo(64L * 1024 * 1024).isGreaterThanOrEqualTo(4 * limit);
     }
 
     /** The event count and the figures of every fixture indicator, once the read model is current. */

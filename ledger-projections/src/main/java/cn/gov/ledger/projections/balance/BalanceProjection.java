@@ -205,8 +205,8 @@ public class BalanceProjection {
 
     /**
      * Numbers the keys not numbered yet, each with its indicator's scope (V11__movement_key_scope.sql),
-     * and answers the number of each: those inserted here and
-     * those found (a statement does not see the rows its own CTE inserts, so each comes once).
+     * and answers the number of each: those inserted here and those found (a statement does not see
+     * the rows its own CTE inserts, so each comes once).
      * Only keys not there yet are inserted, so the identity is not spent on every batch.
      */
     private static final String KEY_IDS = """
