@@ -11,11 +11,14 @@
 # service's busiest threads, and PostgreSQL's costliest statements. Needs wrk and psql. The full
 # figures come from ledger-bench; this is for A/B of one path. JVM_OPTS are added to the service's
 # JVM, e.g. JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/svc.jfr,settings=profile to profile it;
-# PGCONF lines to PostgreSQL's configuration, e.g. PGCONF='shared_buffers = 1GB'.
+# PGCONF lines to PostgreSQL's configuration, e.g. PGCONF='shared_buffers = 1GB'. PAUSE_PROCESSORS=1
+# takes the event processors' tokens from the service before the load (claimed by another owner
+# until 9999), so the read models and the chain do nothing: what the posting path alone costs.
+# CONNECTIONS sets the requests in flight (2 for batches, 32 for single postings by default).
 set -u
 MODE=${MODE:-batch}; ROUNDS=${3:-2}; PORT=18090
-if [ "$MODE" = single ]; then WARM=${WARM:-120}; CONNECTIONS=32; PER_REQUEST=1; SCRIPT=single.lua
-else WARM=${WARM:-40}; CONNECTIONS=2; PER_REQUEST=1000; SCRIPT=batch.lua; fi
+if [ "$MODE" = single ]; then WARM=${WARM:-120}; CONNECTIONS=${CONNECTIONS:-32}; PER_REQUEST=1; SCRIPT=single.lua
+else WARM=${WARM:-40}; CONNECTIONS=${CONNECTIONS:-2}; PER_REQUEST=1000; SCRIPT=batch.lua; fi
 KEY=ab-key-0123456789abcdef0123456789
 WORK=${WORK:-/tmp/ab}
 mkdir -p $WORK
@@ -61,6 +64,8 @@ run() {
     -d '{"name":"测试单位","departmentCode":"DP1","departmentName":"测试部门"}'
   python3 -c 'import json; print(json.dumps({"atomic": True, "postings": [{"type":"APPROPRIATION","indicatorId":f"W-{i}","fiscalYear":2024,"unitCode":"P1","fundSource":"GENERAL_BUDGET","functionalCode":"2150501","kind":"BASIC","amount":"100000000.00","effectiveDate":"2024-01-05"} for i in range(1000)]}))' > $WORK/indicators.json
   curl -sf -o /dev/null -X POST -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" localhost:$PORT/api/v1/postings:batch --data @$WORK/indicators.json
+  # Axon's JdbcTokenStore lets a node take a token only from no owner or an expired claim
+  [ -n "${PAUSE_PROCESSORS:-}" ] && $SQL -c "update token_entry set owner = 'ab.sh paused', timestamp = '9999-12-31T00:00:00Z'" >/dev/null
   wrk -t2 -c$CONNECTIONS -d${WARM}s -s $WORK/$SCRIPT http://localhost:$PORT/ > /dev/null
   $SQL -c "select pg_stat_statements_reset()" >/dev/null
   local pgs=$(pgrep -f "$WORK/data/postgres" | while read p; do echo $p; pgrep -P $p; done)
