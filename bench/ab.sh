@@ -13,7 +13,8 @@
 # JVM, e.g. JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/svc.jfr,settings=profile to profile it;
 # PGCONF lines to PostgreSQL's configuration, e.g. PGCONF='shared_buffers = 1GB'. PAUSE_PROCESSORS=1
 # takes the event processors' tokens from the service before the load (claimed by another owner
-# until 9999), so the read models and the chain do nothing: what the posting path alone costs.
+# until 9999), so the read models and the chain do nothing: what the posting path alone costs;
+# PAUSE_PROCESSORS=event-chain (or balances) pauses that processor only.
 # CONNECTIONS sets the requests in flight (2 for batches, 32 for single postings by default).
 set -u
 MODE=${MODE:-batch}; ROUNDS=${3:-2}; PORT=18090
@@ -65,7 +66,8 @@ run() {
   python3 -c 'import json; print(json.dumps({"atomic": True, "postings": [{"type":"APPROPRIATION","indicatorId":f"W-{i}","fiscalYear":2024,"unitCode":"P1","fundSource":"GENERAL_BUDGET","functionalCode":"2150501","kind":"BASIC","amount":"100000000.00","effectiveDate":"2024-01-05"} for i in range(1000)]}))' > $WORK/indicators.json
   curl -sf -o /dev/null -X POST -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" localhost:$PORT/api/v1/postings:batch --data @$WORK/indicators.json
   # Axon's JdbcTokenStore lets a node take a token only from no owner or an expired claim
-  [ -n "${PAUSE_PROCESSORS:-}" ] && $SQL -c "update token_entry set owner = 'ab.sh paused', timestamp = '9999-12-31T00:00:00Z'" >/dev/null
+  case "${PAUSE_PROCESSORS:-}" in "") ;; 1) pause="true" ;; *) pause="processor_name = '$PAUSE_PROCESSORS'" ;; esac
+  [ -n "${pause:-}" ] && $SQL -c "update token_entry set owner = 'ab.sh paused', timestamp = '9999-12-31T00:00:00Z' where $pause" >/dev/null
   wrk -t2 -c$CONNECTIONS -d${WARM}s -s $WORK/$SCRIPT http://localhost:$PORT/ > /dev/null
   $SQL -c "select pg_stat_statements_reset()" >/dev/null
   local pgs=$(pgrep -f "$WORK/data/postgres" | while read p; do echo $p; pgrep -P $p; done)
