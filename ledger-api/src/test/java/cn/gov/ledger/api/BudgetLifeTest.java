@@ -68,7 +68,7 @@ class BudgetLifeTest extends LedgerIntegrationTest {
         String unit = newUnit();
         String indicator = newIndicator(unit, "1000.00");
         client.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), indicator, "100.00"));
-        String before = java.time.Instant.now().toString();
+        String before = LedgerClient.knownAtBetweenPostings().toString();
         Map<String, Object> late = expenditure(LedgerClient.id("E"), indicator, "50.00");
         late.put("effectiveDate", "2024-06-30");
         long sequence = client.post("/api/v1/expenditures", late).body().path("sequence").asLong();

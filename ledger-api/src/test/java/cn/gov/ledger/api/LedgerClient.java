@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +48,20 @@ public final class LedgerClient {
 
     public static String id(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /**
+     * A moment to read as known at that falls between the postings answered before it and those
+     * sent after it. The event store keeps recorded times to the millisecond (Axon's timestamp), so
+     * a posting recorded later in the same millisecond counts as known at that moment: this waits
+     * (a millisecond at most) for the clock to reach the next one.
+     */
+    public static Instant knownAtBetweenPostings() {
+        Instant moment = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        while (!Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(moment)) {
+            Thread.onSpinWait();
+        }
+        return moment;
     }
 
     public Answer get(String path) {

@@ -108,7 +108,7 @@ class SeedAccountsAcceptanceTest extends LedgerIntegrationTest {
     @Order(4)
     void aBackDatedCorrectionChangesAsOfAnswersButNotWhatWasKnownBefore() throws IOException {
         BigDecimal yearBefore = yuanCell("03", "2150501", "total");
-        knownBeforeCorrection = Instant.now();
+        knownBeforeCorrection = LedgerClient.knownAtBetweenPostings();
         String item = "2150501";
         String june = "2024-06-30";
         BigDecimal spentInJune = spent(rates("functionalItem", june), item);
