@@ -8,7 +8,7 @@
 # indicators on 2 connections (WARM 40 s by default); single, POST /api/v1/expenditures spread over
 # the 1,000 indicators on 32 connections (WARM 120 s by default: the JIT needs it for this path).
 # Prints requests/s, the CPU of the service and of PostgreSQL over the 30 s and per posting, the
-# service's busiest threads, and PostgreSQL's costliest statements. Needs wrk and psql. The full
+# service's busiest threads, and PostgreSQL's costliest statements. Needs wrk, psql, curl, python3. The full
 # figures come from ledger-bench; this is for A/B of one path. JVM_OPTS are added to the service's
 # JVM, e.g. JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/svc.jfr,settings=profile to profile it;
 # PGCONF lines to PostgreSQL's configuration, e.g. PGCONF='shared_buffers = 1GB'. PAUSE_PROCESSORS=1
