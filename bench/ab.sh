@@ -66,8 +66,9 @@ run() {
   python3 -c 'import json; print(json.dumps({"atomic": True, "postings": [{"type":"APPROPRIATION","indicatorId":f"W-{i}","fiscalYear":2024,"unitCode":"P1","fundSource":"GENERAL_BUDGET","functionalCode":"2150501","kind":"BASIC","amount":"100000000.00","effectiveDate":"2024-01-05"} for i in range(1000)]}))' > $WORK/indicators.json
   curl -sf -o /dev/null -X POST -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" localhost:$PORT/api/v1/postings:batch --data @$WORK/indicators.json
   # Axon's JdbcTokenStore lets a node take a token only from no owner or an expired claim
+  local pause=
   case "${PAUSE_PROCESSORS:-}" in "") ;; 1) pause="true" ;; *) pause="processor_name = '$PAUSE_PROCESSORS'" ;; esac
-  [ -n "${pause:-}" ] && $SQL -c "update token_entry set owner = 'ab.sh paused', timestamp = '9999-12-31T00:00:00Z' where $pause" >/dev/null
+  [ -n "$pause" ] && $SQL -c "update token_entry set owner = 'ab.sh paused', timestamp = '9999-12-31T00:00:00Z' where $pause" >/dev/null
   wrk -t2 -c$CONNECTIONS -d${WARM}s -s $WORK/$SCRIPT http://localhost:$PORT/ > /dev/null
   $SQL -c "select pg_stat_statements_reset()" >/dev/null
   local pgs=$(pgrep -f "$WORK/data/postgres" | while read p; do echo $p; pgrep -P $p; done)
