@@ -15,7 +15,8 @@
 # takes the event processors' tokens from the service before the load (claimed by another owner
 # until 9999), so the read models and the chain do nothing: what the posting path alone costs;
 # PAUSE_PROCESSORS=event-chain (or balances) pauses that processor only.
-# CONNECTIONS sets the requests in flight (2 for batches, 32 for single postings by default).
+# CONNECTIONS sets the requests in flight (2 for batches, 32 for single postings by default);
+# SERVICE_ARGS are added to the service's arguments, e.g. --axon.eventhandling.processors.balances.mode=subscribing.
 set -u
 MODE=${MODE:-batch}; ROUNDS=${3:-2}; PORT=18090
 if [ "$MODE" = single ]; then WARM=${WARM:-120}; CONNECTIONS=${CONNECTIONS:-32}; PER_REQUEST=1; SCRIPT=single.lua
@@ -49,8 +50,8 @@ request = function()
 end
 LUA
 export KEY LEDGER_ADMIN_API_KEY=$KEY
-start() { java -Xmx512m ${JVM_OPTS:-} -jar $1 --ledger.data-dir=$WORK/data --server.port=$PORT > $WORK/service.log 2>&1 & SVC=$!
-  for i in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health >/dev/null && return; sleep 1; done; echo "service did not start"; exit 1; }
+start() { java -Xmx512m ${JVM_OPTS:-} -jar $1 --ledger.data-dir=$WORK/data --server.port=$PORT ${SERVICE_ARGS:-} > $WORK/service.log 2>&1 & SVC=$!
+  for i in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health/ping >/dev/null && return; sleep 1; done; echo "service did not start"; exit 1; }
 stop() { kill $SVC; wait $SVC 2>/dev/null; }
 ticks() { for p in "$@"; do awk '{print $14+$15}' /proc/$p/stat 2>/dev/null; done | awk '{s+=$1} END {print s+0}'; }
 run() {
