@@ -255,7 +255,9 @@ class CrashSafetyIT {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
-                .setServerConfig("synchronous_commit", "on") // as a production server runs; zonky's is off
+                // as a production server runs; zonky's has both off
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
     }

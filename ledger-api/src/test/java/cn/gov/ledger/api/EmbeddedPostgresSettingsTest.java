@@ -10,6 +10,7 @@ class EmbeddedPostgresSettingsTest extends LedgerIntegrationTest {
     @Test
     void answersAPostingOnlyOnceItsCommitIsOnDisk() {
         assertThat(setting("synchronous_commit")).isEqualTo("on");
+        assertThat(setting("fsync")).as("zonky starts PostgreSQL with -F").isEqualTo("on");
     }
 
     @Test

@@ -39,10 +39,12 @@ public class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(directory.toFile())
                 .setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "100")
-                // zonky turns synchronous_commit off, which suits throwaway test databases: a crash
-                // of PostgreSQL could then lose commits already answered. A posting is acknowledged
-                // only once its transaction is on disk.
+                // zonky turns synchronous_commit off and starts PostgreSQL with -F (fsync off), which
+                // suit throwaway test databases: a crash of PostgreSQL could then lose commits already
+                // answered, and a crash of the machine could also corrupt the database. A posting is
+                // acknowledged only once its transaction is on disk. (-c options follow -F, so win.)
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
                 // reports aggregate some 10^5 rows; PostgreSQL's default of 4MB sorts them on disk
                 .setServerConfig("work_mem", "32MB")
                 // Starting a parallel worker costs ~20 ms here (a new process, its caches cold);
