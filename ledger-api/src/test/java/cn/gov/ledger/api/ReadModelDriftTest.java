@@ -291,6 +291,35 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
                 + " AND figure = 'SPENT'", String.class, a)).containsExactly("0 30000");
     }
 
+    /** So must the checkpoint of the journal that reads with knownAt start from. */
+    @Test
+    void aDeepCheckFindsACheckpointThatDoesNotSumTheJournalAndTheRepairRebuildsIt() {
+        String a = newIndicator(newUnit(), "1000.00");
+        LedgerClient.Answer spending = client.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), a, "300.00"));
+        assertThat(spending.status()).isEqualTo(201);
+        assertThat(readIndicator(a, spending.body().path("sequence").asLong()).text("spent")).isEqualTo("300.00");
+
+        // a checkpoint through now, as the processor writes one every 10,000 movements or more, one fen off
+        int checkpoint = jdbc.queryForObject("SELECT max(checkpoint) + 1 FROM rm_known_checkpoint", Integer.class);
+        jdbc.update("INSERT INTO rm_known_sum (checkpoint, key_id, amount) SELECT ?, key_id, sum(amount)"
+                + " FROM rm_movement GROUP BY key_id", checkpoint);
+        jdbc.update("INSERT INTO rm_known_checkpoint (checkpoint, known_through, movements_after, keys)"
+                + " SELECT ?, max(recorded_at), 0, 0 FROM rm_movement", checkpoint);
+        assertThat(jdbc.update("UPDATE rm_known_sum s SET amount = amount + 1 FROM rm_movement_key k"
+                + " WHERE s.checkpoint = ? AND k.key_id = s.key_id AND k.indicator_id = ? AND k.figure = 'SPENT'",
+                checkpoint, a)).isOne();
+
+        LedgerClient.Answer deep = client.post(RECONCILE + "?repair=false&deep=true", Map.of());
+        assertThat(deep.body().path("mismatchedIndicators").asLong()).as("%s", deep.body()).isOne();
+        assertThat(deep.body().path("firstMismatched").get(0).asText()).isEqualTo(a);
+
+        LedgerClient.Answer repaired = client.post(RECONCILE + "?repair=true&deep=true", Map.of());
+        assertThat(repaired.text("state")).as("%s", repaired.body()).isEqualTo("REPAIRED");
+        assertThat(repaired.body().path("repair").path("after").path("mismatchedIndicators").asLong()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rm_known_checkpoint WHERE checkpoint > 0", Long.class))
+                .isZero();
+    }
+
     @Test
     void onlyAnAdminMayReconcile() {
         assertThat(new LedgerClient(port, POSTER_KEY).post(RECONCILE, Map.of()).status()).isEqualTo(403);

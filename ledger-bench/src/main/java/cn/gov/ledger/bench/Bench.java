@@ -786,7 +786,9 @@ public final class Bench {
             try (Connection c = offlineDb.connect(); Statement s = c.createStatement()) {
                 c.setAutoCommit(false);
                 s.executeUpdate("DELETE FROM token_entry WHERE processor_name = 'balances'");
-                s.executeUpdate("TRUNCATE rm_movement, rm_movement_key, rm_indicator, rm_year_total");
+                s.executeUpdate("TRUNCATE rm_movement, rm_movement_key, rm_indicator, rm_year_total, rm_known_sum");
+                s.executeUpdate("DELETE FROM rm_known_checkpoint WHERE checkpoint > 0");
+                s.executeUpdate("UPDATE rm_known_checkpoint SET movements_after = 0, keys = 0");
                 c.commit();
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM domain_event_entry")) {
                     rs.next();

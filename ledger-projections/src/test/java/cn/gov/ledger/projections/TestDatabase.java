@@ -75,6 +75,9 @@ public final class TestDatabase {
         jdbc().update("DELETE FROM rm_movement");
         jdbc().update("DELETE FROM rm_movement_key");
         jdbc().update("DELETE FROM rm_indicator");
+        jdbc().update("DELETE FROM rm_known_sum");
+        jdbc().update("DELETE FROM rm_known_checkpoint WHERE checkpoint > 0");
+        jdbc().update("UPDATE rm_known_checkpoint SET movements_after = 0, keys = 0");
         jdbc().update("DELETE FROM budget_unit");
     }
 

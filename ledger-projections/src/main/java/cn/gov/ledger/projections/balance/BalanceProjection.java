@@ -51,9 +51,16 @@ public class BalanceProjection {
     private static final int SOURCE_INDICATOR_ID = 9; // in a row of pending.indicators
 
     private final JdbcTemplate jdbc;
+    private final KnownCheckpoints checkpoints;
 
     public BalanceProjection(JdbcTemplate jdbc) {
+        this(jdbc, KnownCheckpoints.SERVICE);
+    }
+
+    /** @param checkpoints when to write checkpoints of the journal for reads with knownAt */
+    BalanceProjection(JdbcTemplate jdbc, KnownCheckpoints checkpoints) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
     @EventHandler
@@ -122,6 +129,7 @@ public class BalanceProjection {
         jdbc.update("DELETE FROM rm_movement");
         jdbc.update("DELETE FROM rm_movement_key");
         jdbc.update("DELETE FROM rm_indicator");
+        KnownCheckpoints.reset(jdbc);
     }
 
     private void register(String indicatorId, IndicatorAttributes a, String sourceIndicatorId) {
@@ -159,13 +167,13 @@ public class BalanceProjection {
         if (!CurrentUnitOfWork.isStarted()) {
             Pending now = new Pending();
             change.accept(now);
-            now.write(jdbc);
+            now.write(jdbc, checkpoints);
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         change.accept(root.getOrComputeResource(PENDING, key -> {
             Pending pending = new Pending();
-            root.onPrepareCommit(u -> pending.write(jdbc));
+            root.onPrepareCommit(u -> pending.write(jdbc, checkpoints));
             return pending;
         }));
     }
@@ -254,7 +262,7 @@ public class BalanceProjection {
         final List<Movement> movements = new ArrayList<>();
         final List<Object[]> closures = new ArrayList<>();
 
-        void write(JdbcTemplate jdbc) {
+        void write(JdbcTemplate jdbc, KnownCheckpoints checkpoints) {
             if (!indicators.isEmpty()) {
                 jdbc.batchUpdate("""
                         INSERT INTO rm_indicator (indicator_id, fiscal_year, unit_code, fund_source, functional_code,
@@ -266,7 +274,12 @@ public class BalanceProjection {
             }
             if (!movements.isEmpty()) {
                 Map<String, IndicatorScope> scopes = scopes(jdbc);
-                addToTotals(jdbc, insertMovements(jdbc, scopes), scopes);
+                List<Movement> registered = registered(scopes);
+                Map<MovementKey, Integer> keyIds = keyIds(jdbc, registered, scopes);
+                List<Movement> inserted = insertMovements(jdbc, registered, keyIds);
+                addToTotals(jdbc, inserted, scopes);
+                checkpoints.count(jdbc, inserted.stream().map(m -> new KnownCheckpoints.Counted(
+                        keyIds.get(MovementKey.of(m)), m.amount(), m.recordedAt())).toList());
             }
             if (!closures.isEmpty()) {
                 jdbc.batchUpdate("UPDATE rm_indicator SET closed_on = ?, closed_at = ? WHERE indicator_id = ?", closures);
@@ -285,11 +298,10 @@ public class BalanceProjection {
         }
 
         /**
-         * Writes the movements of indicators that are registered (as the join of a row-by-row insert
-         * would), each with its indicator's economic code when it has none of its own. Answers those
-         * actually inserted, not those of a redelivered event, already there.
+         * The movements of indicators that are registered (as the join of a row-by-row insert
+         * would), each with its indicator's economic code when it has none of its own.
          */
-        private List<Movement> insertMovements(JdbcTemplate jdbc, Map<String, IndicatorScope> scopes) {
+        private List<Movement> registered(Map<String, IndicatorScope> scopes) {
             List<Movement> registered = new ArrayList<>(movements.size());
             for (Movement m : movements) {
                 IndicatorScope scope = scopes.get(m.indicatorId());
@@ -299,7 +311,12 @@ public class BalanceProjection {
                             m.effectiveDate(), m.recordedAt()));
                 }
             }
-            Map<MovementKey, Integer> keyIds = keyIds(jdbc, registered, scopes);
+            return registered;
+        }
+
+        /** Writes the movements; answers those actually inserted, not those of a redelivered event, already there. */
+        private static List<Movement> insertMovements(JdbcTemplate jdbc, List<Movement> registered,
+                                                      Map<MovementKey, Integer> keyIds) {
             Set<String> inserted = new HashSet<>();
             jdbc.execute((Connection c) -> {
                 try (PreparedStatement insert = c.prepareStatement(INSERT_MOVEMENTS)) {
@@ -385,13 +402,15 @@ public class BalanceProjection {
             });
         }
 
-        private static <T> void bind(Connection c, PreparedStatement statement, int index, String type, List<T> rows,
-                                     Function<T, Object> column) throws SQLException {
-            Object[] values = new Object[rows.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = column.apply(rows.get(i));
-            }
-            statement.setArray(index, c.createArrayOf(type, values));
+    }
+
+    /** Binds one column of {@code rows} as an array parameter of type {@code type}. */
+    static <T> void bind(Connection c, PreparedStatement statement, int index, String type, List<T> rows,
+                         Function<T, Object> column) throws SQLException {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.apply(rows.get(i));
         }
+        statement.setArray(index, c.createArrayOf(type, values));
     }
 }

@@ -109,13 +109,15 @@ final class History {
 
     private final List<Posting> postings;
     private final int redeliverFrom;
+    private final int delivered;
     private final Map<String, String> departments;
     private final Map<String, IndicatorAttributes> attributes = new LinkedHashMap<>();
     private final Map<String, String> sourceIndicators = new HashMap<>();
 
-    private History(List<Posting> postings, int redeliverFrom, Map<String, String> departments) {
+    private History(List<Posting> postings, int redeliverFrom, int deliveredLate, Map<String, String> departments) {
         this.postings = List.copyOf(postings);
         this.redeliverFrom = redeliverFrom;
+        this.delivered = deliveredLate;
         this.departments = departments;
         for (Posting p : postings) {
             if (p.event() instanceof BudgetAppropriated e) {
@@ -131,18 +133,23 @@ final class History {
 
     /** A history written directly, event by event (for example-based tests). */
     static History of(Map<String, String> departments, List<Posting> postings) {
-        return new History(postings, -1, departments);
+        return new History(postings, -1, -1, departments);
     }
 
+    /**
+     * @param redeliverFrom a posting from which the stream is delivered a second time, or -1
+     * @param deliveredLate a posting delivered after those of other indicators that follow it (its
+     *                      transaction committed late), or -1
+     */
     static History build(List<IndicatorSpec> specs, List<Step> steps, boolean secondUnitInDepartment,
-                         int redeliverFrom) {
+                         int redeliverFrom, int deliveredLate) {
         Map<String, String> departments = new LinkedHashMap<>();
         departments.put("U01", DEPARTMENT);
         departments.put("U02", secondUnitInDepartment ? DEPARTMENT : OTHER_DEPARTMENT);
         departments.put("U03", OTHER_DEPARTMENT);
         Builder builder = new Builder(specs);
         steps.forEach(builder::step);
-        return new History(builder.postings, redeliverFrom, departments);
+        return new History(builder.postings, redeliverFrom, deliveredLate, departments);
     }
 
     static String slotId(int slot) {
@@ -283,11 +290,32 @@ final class History {
      */
     void project(BalanceProjection projection) {
         departments.forEach(TestDatabase::unit);
-        deliverInBatches(projection, postings);
-        if (redeliverFrom >= 0 && !postings.isEmpty()) {
+        List<Posting> stream = deliveryOrder();
+        deliverInBatches(projection, stream);
+        if (redeliverFrom >= 0 && !stream.isEmpty()) {
             // at-least-once delivery: a processor that lost its token handles a tail of the stream again
-            deliverInBatches(projection, postings.subList(redeliverFrom % postings.size(), postings.size()));
+            deliverInBatches(projection, stream.subList(redeliverFrom % stream.size(), stream.size()));
         }
+    }
+
+    /**
+     * The postings in recorded order, but the one delivered late moved to just before the next
+     * posting of its indicator (or to the end): a transaction that committed after later ones
+     * holds back only its own indicator's later events, not those of others.
+     */
+    private List<Posting> deliveryOrder() {
+        if (delivered < 0 || postings.isEmpty()) {
+            return postings;
+        }
+        List<Posting> order = new ArrayList<>(postings);
+        int from = delivered % order.size();
+        Posting late = order.remove(from);
+        int to = from;
+        while (to < order.size() && !order.get(to).event().indicatorId().equals(late.event().indicatorId())) {
+            to++;
+        }
+        order.add(to, late);
+        return order;
     }
 
     /** Batches of 1 to 7 events, so that an indicator is often opened and moved within one batch. */
@@ -579,6 +607,7 @@ final class History {
     @Override
     public String toString() {
         return "History(units " + departments + (redeliverFrom >= 0 ? ", redelivered from " + redeliverFrom % Math.max(1,
+                postings.size()) : "") + (delivered >= 0 ? ", delivered late: " + delivered % Math.max(1,
                 postings.size()) : "") + ")\n  " + postings.stream().map(Posting::toString)
                 .collect(Collectors.joining("\n  "));
     }

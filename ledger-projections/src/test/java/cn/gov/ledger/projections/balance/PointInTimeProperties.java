@@ -44,7 +44,6 @@ class PointInTimeProperties {
             List.of(Dimension.KIND));
 
     private final JdbcTemplate jdbc = TestDatabase.jdbc();
-    private final BalanceProjection projection = new BalanceProjection(jdbc);
     private final BalanceQueries queries = new BalanceQueries(jdbc);
     private final ReportFacts reportFacts = new ReportFacts(jdbc);
 
@@ -61,8 +60,9 @@ class PointInTimeProperties {
     @Property(tries = 150)
     void everyAnswerEqualsAReplayOfTheQualifyingEvents(@ForAll("histories") History history,
                                                        @ForAll("slices") List<SliceSpec> slices,
-                                                       @ForAll("groupBy") List<Dimension> randomGroupBy) {
-        history.project(projection);
+                                                       @ForAll("groupBy") List<Dimension> randomGroupBy,
+                                                       @ForAll("checkpoints") KnownCheckpoints checkpoints) {
+        history.project(new BalanceProjection(jdbc, checkpoints));
         Statistics.label("back-dated posting").collect(history.hasBackDatedPosting());
         Statistics.label("indicators").collect(history.indicatorIds().size());
         Statistics.label("carry-forward").collect(history.hasCarryForward());
@@ -81,8 +81,9 @@ class PointInTimeProperties {
      */
     @Property(tries = 40)
     void knownAtIsAnExactBoundBelowAMicrosecond(@ForAll("histories") History history,
-                                                @ForAll("subMicrosecondSlices") List<SliceSpec> slices) {
-        history.project(projection);
+                                                @ForAll("subMicrosecondSlices") List<SliceSpec> slices,
+                                                @ForAll("checkpoints") KnownCheckpoints checkpoints) {
+        history.project(new BalanceProjection(jdbc, checkpoints));
         for (SliceSpec spec : slices) {
             allAnswersAgree(history, history.slice(spec), List.of(Dimension.INDICATOR, Dimension.ECONOMIC_SECTION));
         }
@@ -216,8 +217,23 @@ class PointInTimeProperties {
 
         Arbitrary<Integer> redeliverFrom = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.just(-1)), Tuple.of(1, Arbitraries.integers().between(0, 40)));
+        Arbitrary<Integer> deliveredLate = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just(-1)), Tuple.of(1, Arbitraries.integers().between(0, 40)));
         return Combinators.combine(spec.list().ofSize(3), step.list().ofMinSize(1).ofMaxSize(40),
-                Arbitraries.of(true, false), redeliverFrom).as(History::build);
+                Arbitraries.of(true, false), redeliverFrom, deliveredLate).as(History::build);
+    }
+
+    /**
+     * Checkpoints of the journal for knownAt: after nearly every batch, now and then, or (the
+     * service's rule) never in histories this short.
+     */
+    @Provide
+    Arbitrary<KnownCheckpoints> checkpoints() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.just(new KnownCheckpoints(1, 0))),
+                Tuple.of(2, Arbitraries.just(new KnownCheckpoints(4, 0))),
+                Tuple.of(1, Arbitraries.just(new KnownCheckpoints(1, 2))),
+                Tuple.of(1, Arbitraries.just(KnownCheckpoints.SERVICE)));
     }
 
     @Provide
