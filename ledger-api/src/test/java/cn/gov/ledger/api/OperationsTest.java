@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -223,10 +224,16 @@ class OperationsTest extends LedgerIntegrationTest {
         assertThat(poll.raw().headers().firstValue("ETag")).hasValue(etag);
         assertThat(kept.count()).isEqualTo(keptBefore + 1);
 
-        LedgerClient.Answer again = client.get(path, Map.of("If-None-Match", etag));
+        Timer notModified = meters.timer("http.server.requests", "method", "GET", "uri", "/api/v1/execution-rates",
+                "status", "304", "outcome", "REDIRECTION", "exception", "none", "error", "none");
+        long notModifiedBefore = notModified.count();
+        LedgerClient.Answer again = client.get(path, Map.of("If-None-Match", etag, "X-Correlation-Id", "poll-304"));
         assertThat(again.status()).isEqualTo(304);
         assertThat(again.raw().body()).isEmpty();
         assertThat(again.raw().headers().firstValue("ETag")).hasValue(etag);
+        // answered before the correlation id's filter and Spring's observation, it does their part
+        assertThat(again.raw().headers().firstValue("X-Correlation-Id")).hasValue("poll-304");
+        assertThat(notModified.count()).isEqualTo(notModifiedBefore + 1);
 
         LedgerClient.Answer other = client.get(path, Map.of("If-None-Match", "W/\"not-the-etag\""));
         assertThat(other.status()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package cn.gov.ledger.api.reading;
 
+import cn.gov.ledger.api.operations.CorrelationIdFilter;
+import cn.gov.ledger.api.operations.ServerRequestTimer;
 import cn.gov.ledger.api.security.ApiKeys;
 import cn.gov.ledger.projections.balance.Dimension;
 import cn.gov.ledger.projections.balance.Scope;
@@ -22,19 +24,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * carries a valid API key (every role may read) and the ETag the controller would answer now.
  * Anything else, such as no or an unknown key, a parameter the controller would refuse, a
  * {@code minSequence} not reached yet or another ETag, goes down the chain as before.
+ *
+ * <p>It runs first, before the correlation id and Spring's observation of the request, and does
+ * their part itself for the answers it gives, as DirectPostingFilter does for postings: an
+ * observation started and stopped per request was a large part of a 304's cost.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2) // after the correlation id and the request's observation
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class NotModifiedFilter extends OncePerRequestFilter {
 
     private static final String PATH = "/api/v1/execution-rates";
 
     private final ApiKeys keys;
     private final ReadConsistency consistency;
+    private final ServerRequestTimer timer;
 
-    NotModifiedFilter(ApiKeys keys, ReadConsistency consistency) {
+    NotModifiedFilter(ApiKeys keys, ReadConsistency consistency, ServerRequestTimer timer) {
         this.keys = keys;
         this.consistency = consistency;
+        this.timer = timer;
     }
 
     @Override
@@ -46,15 +54,22 @@ class NotModifiedFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long start = System.nanoTime();
         String current = keys.holderOfAuthorization(request.getHeader("Authorization")).isPresent()
                 ? currentTag(request) : null;
-        if (current != null && current.equals(request.getHeader("If-None-Match"))) {
+        if (current == null || !current.equals(request.getHeader("If-None-Match"))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        CorrelationIdFilter.assign(request, response);
+        try {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             response.setHeader("ETag", current);
             response.setHeader("Cache-Control", "no-cache");
-            return;
+        } finally {
+            timer.record("GET", PATH, HttpServletResponse.SC_NOT_MODIFIED, start);
+            CorrelationIdFilter.release();
         }
-        chain.doFilter(request, response);
     }
 
     /** The controller's ETag for this request now, or null where only the controller can answer. */
