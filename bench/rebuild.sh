@@ -22,6 +22,10 @@ SQL="psql -q -h 127.0.0.1 -p $PGPORT -U postgres -d postgres"
 EVENTS=$($SQL -At -c "select count(*) from domain_event_entry")
 $SQL -c "begin; delete from token_entry where processor_name = 'balances';
   truncate rm_movement, rm_movement_key, rm_indicator, rm_year_total; commit;"
+if [ -n "$($SQL -At -c "select to_regclass('rm_known_sum')")" ]; then  # the checkpoints for knownAt (V12)
+  $SQL -c "begin; truncate rm_known_sum; delete from rm_known_checkpoint where checkpoint > 0;
+    update rm_known_checkpoint set movements_after = 0, keys = 0; commit;"
+fi
 pkill -INT -f "postgres -D $WORK/data/postgres"; wait $PG || true
 [ "$(id -u)" -eq 0 ] && chown -R root $WORK/data/postgres
 T0=$(date +%s.%N)

@@ -28,6 +28,10 @@ CREATE TABLE rm_known_sum (
 INSERT INTO rm_known_checkpoint (checkpoint, known_through, movements_after, keys)
 SELECT 0, '-infinity', count(*), 0 FROM rm_movement;
 
--- The movements after a checkpoint: the journal is written about in recorded order, so a block range
--- index finds them for a few bytes per 128 pages (a B-tree would cost every insert an entry).
-CREATE INDEX rm_movement_recorded_at ON rm_movement USING brin (recorded_at);
+-- The movements after a checkpoint. The journal is written about in recorded order, so new entries
+-- go to the index's right edge: 300,000 of the bench's movements inserted 1,000 a statement took
+-- 11.3 µs a row with it, 9.5 without (psql, alternated twice). A block range (BRIN) index cost
+-- nothing, but only VACUUM summarizes the ranges written since the last one, and a read scans every
+-- range not summarized: 20,148 of the heap's pages for a tail of 27,226 movements after the bench's
+-- rebuild (530 ms, where the checkpoint's sums took 10).
+CREATE INDEX rm_movement_recorded_at ON rm_movement (recorded_at);
