@@ -9,7 +9,8 @@
 # indicators on 2 connections (WARM 40 s by default); single, POST /api/v1/expenditures spread over
 # the 1,000 indicators on 32 connections (WARM 120 s by default: the JIT needs it for this path);
 # etag, a department's execution rates by unit with the ETag of the answer, on 8 connections (WARM 20
-# s; "per posting" is then per answer).
+# s; "per posting" is then per answer; wrk counts neither 200 nor 304 as an error, so a poll after
+# the run prints its status: 304 when the ETag held throughout).
 # Prints requests/s, the CPU of the service and of PostgreSQL over the 30 s and per posting, the
 # service's busiest threads, and PostgreSQL's costliest statements. Needs wrk, psql, curl, python3. The full
 # figures come from ledger-bench; this is for A/B of one path. JVM_OPTS are added to the service's
@@ -91,7 +92,7 @@ run() {
   local pgs=$(pgrep -f "$WORK/data/postgres" | while read p; do echo $p; pgrep -P $p; done)
   for t in /proc/$SVC/task/*; do echo "$(tr ' ' _ < $t/comm | sed 's/[0-9]*$//') $(awk '{print $14+$15}' $t/stat)"; done > $WORK/threads0
   local j0=$(ticks $SVC) p0=$(ticks $pgs)
-  local rps=$(wrk -t2 -c$CONNECTIONS -d30s -s $WORK/$SCRIPT http://localhost:$PORT/ | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "NON-2XX (all, for etag)", $0}')
+  local rps=$(wrk -t2 -c$CONNECTIONS -d30s -s $WORK/$SCRIPT http://localhost:$PORT/ | awk '/Requests\/sec/ {print $2} /Non-2xx/ {print "NON-2XX", $0}')
   local j1=$(ticks $SVC) p1=$(ticks $pgs)
   [ "$MODE" = etag ] && echo "  a poll with the ETag after the run: $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" \
     -H "If-None-Match: $ETAG" "localhost:$PORT/api/v1/execution-rates?fiscalYear=2024&departmentCode=DP1&groupBy=unit") ($ETAG)"

@@ -4,10 +4,10 @@
 -- movements recorded after it up to T, instead of the whole journal. Without them such a read
 -- scanned the journal: 493–532 ms p50 for final-accounts at 1.8x10^6 movements in the bench's runs
 -- of 2026-12-07, growing with the journal. On 2x10^6 made-up movements over 30,000 keys (psql) the
--- sum of half the journal took 540–560 ms, the same from a checkpoint 78 ms.
+-- sum of half the journal took 538–562 ms, the same from a checkpoint 78 ms.
 --
 -- Checkpoint 0 holds no sums and counts the movements recorded since -infinity; the processor writes
--- the next checkpoint when the latest has more movements after it than 4 per key it holds (at least
+-- the next checkpoint once the latest has at least 4 movements after it per key it holds (and at least
 -- 10,000): the rows kept stay a fraction of the journal and a read sums a bounded tail of it. A
 -- movement recorded at or before a checkpoint but written after it (an event that committed late)
 -- is added to that checkpoint and every later one.

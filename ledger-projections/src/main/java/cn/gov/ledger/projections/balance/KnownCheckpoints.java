@@ -19,9 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class KnownCheckpoints {
 
     /**
-     * The service's rule: the next checkpoint comes when more movements follow the latest than 4
-     * per key it holds, and at least 10,000, so checkpoints hold at most a fifth as many rows as the
-     * journal and a read sums at most five times as many rows as there are keys.
+     * The service's rule: the next checkpoint comes once at least 4 movements per key the latest
+     * holds follow it, and at least 10,000, so checkpoints hold at most about a fifth as many rows as
+     * the journal, and a read sums about five times as many rows as there are keys (or 10,000 more).
      */
     static final KnownCheckpoints SERVICE = new KnownCheckpoints(10_000, 4);
 

@@ -109,7 +109,7 @@ final class History {
 
     private final List<Posting> postings;
     private final int redeliverFrom;
-    private final int delivered;
+    private final int deliveredLate;
     private final Map<String, String> departments;
     private final Map<String, IndicatorAttributes> attributes = new LinkedHashMap<>();
     private final Map<String, String> sourceIndicators = new HashMap<>();
@@ -117,7 +117,7 @@ final class History {
     private History(List<Posting> postings, int redeliverFrom, int deliveredLate, Map<String, String> departments) {
         this.postings = List.copyOf(postings);
         this.redeliverFrom = redeliverFrom;
-        this.delivered = deliveredLate;
+        this.deliveredLate = deliveredLate;
         this.departments = departments;
         for (Posting p : postings) {
             if (p.event() instanceof BudgetAppropriated e) {
@@ -304,11 +304,11 @@ final class History {
      * holds back only its own indicator's later events, not those of others.
      */
     private List<Posting> deliveryOrder() {
-        if (delivered < 0 || postings.isEmpty()) {
+        if (deliveredLate < 0 || postings.isEmpty()) {
             return postings;
         }
         List<Posting> order = new ArrayList<>(postings);
-        int from = delivered % order.size();
+        int from = deliveredLate % order.size();
         Posting late = order.remove(from);
         int to = from;
         while (to < order.size() && !order.get(to).event().indicatorId().equals(late.event().indicatorId())) {
@@ -607,7 +607,7 @@ final class History {
     @Override
     public String toString() {
         return "History(units " + departments + (redeliverFrom >= 0 ? ", redelivered from " + redeliverFrom % Math.max(1,
-                postings.size()) : "") + (delivered >= 0 ? ", delivered late: " + delivered % Math.max(1,
+                postings.size()) : "") + (deliveredLate >= 0 ? ", delivered late: " + deliveredLate % Math.max(1,
                 postings.size()) : "") + ")\n  " + postings.stream().map(Posting::toString)
                 .collect(Collectors.joining("\n  "));
     }
