@@ -1,6 +1,7 @@
 #!/bin/bash
 # One posting path only, jar against jar, for profiling a change to it:
 #   bench/ab.sh A.jar B.jar [rounds=2]            batch postings (MODE=batch, the default)
+#   bench/ab.sh A.jar [rounds]                     one jar alone (a setting weighed by hand, a profile)
 #   MODE=single bench/ab.sh A.jar B.jar [rounds]   single postings
 #   MODE=etag bench/ab.sh A.jar B.jar [rounds]     execution-rates polls answered 304 (If-None-Match)
 # Each round runs every jar in turn (alternating, as this shared machine drifts): a fresh embedded
@@ -21,8 +22,14 @@
 # PAUSE_PROCESSORS=event-chain (or balances) pauses that processor only.
 # CONNECTIONS sets the requests in flight (2 for batches, 32 for single postings by default);
 # SERVICE_ARGS are added to the service's arguments, e.g. --axon.eventhandling.processors.balances.mode=subscribing.
+# JAVA is the java that runs the service (default: java on the PATH). SQL_BEFORE_LOAD runs in the
+# service's database once the service has created its tables, before the load, e.g.
+# 'alter table rm_movement set unlogged'.
 set -u
-MODE=${MODE:-batch}; ROUNDS=${3:-2}; PORT=18090
+MODE=${MODE:-batch}; PORT=18090; JAVA=${JAVA:-java}
+JARS=(); ROUNDS=2
+for arg in "$@"; do case "$arg" in *.jar) JARS+=("$arg") ;; *) ROUNDS=$arg ;; esac; done
+[ ${#JARS[@]} -ge 1 ] || { echo "usage: bench/ab.sh A.jar [B.jar] [rounds]"; exit 2; }
 if [ "$MODE" = single ]; then WARM=${WARM:-120}; CONNECTIONS=${CONNECTIONS:-32}; PER_REQUEST=1; SCRIPT=single.lua
 elif [ "$MODE" = etag ]; then WARM=${WARM:-20}; CONNECTIONS=${CONNECTIONS:-8}; PER_REQUEST=1; SCRIPT=etag.lua
 else WARM=${WARM:-40}; CONNECTIONS=${CONNECTIONS:-2}; PER_REQUEST=1000; SCRIPT=batch.lua; fi
@@ -61,7 +68,7 @@ request = function()
 end
 LUA
 export KEY LEDGER_ADMIN_API_KEY=$KEY
-start() { java -Xmx512m ${JVM_OPTS:-} -jar $1 --ledger.data-dir=$WORK/data --server.port=$PORT ${SERVICE_ARGS:-} > $WORK/service.log 2>&1 & SVC=$!
+start() { $JAVA -Xmx512m ${JVM_OPTS:-} -jar $1 --ledger.data-dir=$WORK/data --server.port=$PORT ${SERVICE_ARGS:-} > $WORK/service.log 2>&1 & SVC=$!
   for i in $(seq 1 120); do curl -sf localhost:$PORT/actuator/health/ping >/dev/null && return; sleep 1; done; echo "service did not start"; exit 1; }
 stop() { kill $SVC; wait $SVC 2>/dev/null; }
 ticks() { for p in "$@"; do awk '{print $14+$15}' /proc/$p/stat 2>/dev/null; done | awk '{s+=$1} END {print s+0}'; }
@@ -73,6 +80,7 @@ run() {
   start $1
   local pgport=$(sed -n 4p $WORK/data/postgres/postmaster.pid); local SQL="psql -q -h 127.0.0.1 -p $pgport -U postgres -d postgres"
   $SQL -c "create extension pg_stat_statements" >/dev/null
+  [ -n "${SQL_BEFORE_LOAD:-}" ] && $SQL -c "$SQL_BEFORE_LOAD"
   curl -sf -o /dev/null -X PUT -H "Authorization: Bearer $KEY" -H "Content-Type: application/json" localhost:$PORT/api/v1/units/P1 \
     -d '{"name":"测试单位","departmentCode":"DP1","departmentName":"测试部门"}'
   python3 -c 'import json; print(json.dumps({"atomic": True, "postings": [{"type":"APPROPRIATION","indicatorId":f"W-{i}","fiscalYear":2024,"unitCode":"P1","fundSource":"GENERAL_BUDGET","functionalCode":"2150501","kind":"BASIC","amount":"100000000.00","effectiveDate":"2024-01-05"} for i in range(1000)]}))' > $WORK/indicators.json
@@ -105,4 +113,4 @@ run() {
   $SQL -A -F' | ' -c "select round(total_exec_time::numeric) as ms, calls, rows, case when rows > 0 then round((1000*total_exec_time/rows)::numeric,1) end as us_per_row, left(regexp_replace(query, '\\s+', ' ', 'g'), 70) as statement from pg_stat_statements order by total_exec_time desc limit 12" | sed 's/^/  /'
   stop
 }
-for r in $(seq 1 $ROUNDS); do for jar in "${@:1:2}"; do run $jar; done; done
+for r in $(seq 1 $ROUNDS); do for jar in "${JARS[@]}"; do run $jar; done; done
