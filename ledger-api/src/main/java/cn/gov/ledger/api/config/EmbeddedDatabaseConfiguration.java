@@ -55,6 +55,11 @@ public class EmbeddedDatabaseConfiguration {
                 // After a crash PostgreSQL replays its WAL before it accepts connections; zonky's
                 // default of 10 s is too short for that on a slow or busy machine.
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by this bean's close, after the processors and the connection pool. zonky's
+                // own JVM shutdown hook ran beside Spring's and stopped PostgreSQL under the running
+                // processors: every stop then waited out Axon's 5 s shutdown timeout, logged failed
+                // connections and retries, and left the processors' claims on their tokens.
+                .setRegisterShutdownHook(false)
                 .start();
     }
 
