@@ -11,6 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Who may call what: API keys, roles and the units of POSTER keys (configured for all
@@ -37,6 +40,12 @@ class SecurityTest extends LedgerIntegrationTest {
         assertThat(anonymous.post("/api/v1/expenditures", expenditure("E-anon", "IND-x", "1.00")).status())
                 .isEqualTo(401);
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    /** No user with a generated password beside the keys (Spring Boot would make one and log its password). */
+    @Test
+    void apiKeysAreTheOnlyCredentials(@Autowired ApplicationContext context) {
+        assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
     }
 
     @Test
