@@ -14,8 +14,10 @@
 # events they read, in the same statement) where the service streams them and PostgreSQL parses and
 # binds them, and no token is updated: an upper bound on what PostgreSQL can take of the load.
 # "lean" leaves the receipts out (a ledger without exactly-once answers). CLIENTS sets pgbench's
-# connections (4 by default: enough to keep both cores busy). Prints postings/s (transactions/s x
-# 1,000) and PostgreSQL's CPU per posting. Needs pgbench, psql, curl, python3.
+# connections (4 by default: enough to keep both cores busy); PGCONF lines go to PostgreSQL's
+# configuration, as with bench/ab.sh. Prints postings/s (transactions/s x 1,000), PostgreSQL's
+# CPU and WAL per posting, what its backends waited on (sampled), and its costliest statements.
+# Needs pgbench, psql, curl, python3.
 set -u
 JAR=${1:?usage: bench/floor.sh ledger-api.jar [rounds]}; ROUNDS=${2:-2}
 WORK=${WORK:-/tmp/floor}; PORT=18091; CLIENTS=${CLIENTS:-4}; DURATION=${DURATION:-30}; FLOORS=${FLOORS:-full lean}
@@ -30,6 +32,8 @@ pg_ticks() { echo $(( $(awk '{print $14+$15+$16+$17}' /proc/$1/stat) + $(ticks $
 # Event ids: 36 characters after every real one (version 7 UUIDs start 0), rising with the batch
 # and the posting, as the service's time-ordered ids rise. The processors' statements read the
 # batch's events by that range, as the real ones read them by their global index.
+# The receipts' lookup takes its keys as array parameters, as PostingReceipts does: planned for a
+# constant array of 1,000, PostgreSQL chose a hash join over every receipt (77 ms a batch, not 7).
 cat > $WORK/request.sql <<'SQL'
 BEGIN;
 SELECT nextval('floor_batch') AS b \gset
@@ -104,6 +108,7 @@ run() {
   rm -rf $WORK/data
   start; kill $SVC; wait $SVC 2>/dev/null  # creates the database; pg_stat_statements needs a restart
   echo "shared_preload_libraries = 'pg_stat_statements'" >> $WORK/data/postgres/postgresql.auto.conf
+  [ -n "${PGCONF:-}" ] && echo "$PGCONF" >> $WORK/data/postgres/postgresql.auto.conf
   start
   local pgport=$(sed -n 4p $WORK/data/postgres/postmaster.pid)
   local SQL="psql -q -h 127.0.0.1 -p $pgport -U postgres -d postgres"
@@ -129,17 +134,32 @@ SQL
   cat $WORK/request$([ "$FLOOR" = lean ] && echo -lean).sql $WORK/processors.sql > $WORK/batch.sql
   $SQL -c "select pg_stat_statements_reset()" >/dev/null
   local postmaster=$(sed -n 1p $WORK/data/postgres/postmaster.pid)
-  local s0=$(ticks $SVC) p0=$(pg_ticks $postmaster)
+  local s0=$(ticks $SVC) p0=$(pg_ticks $postmaster) lsn0=$($SQL -At -c "select pg_current_wal_lsn()")
+  local cpu0=$(head -1 /proc/stat)
+  # what pgbench's backends wait on, sampled 5 times a second
+  printf '%s\n' "select coalesce(wait_event_type || ':' || wait_event, 'CPU') from pg_stat_activity" \
+    "where application_name = 'pgbench' and state = 'active'" '\watch 0.2' \
+    | timeout $DURATION $SQL -At > $WORK/waits 2>/dev/null &
+  local sampler=$!
   pgbench -n -h 127.0.0.1 -p $pgport -U postgres -M prepared -c $CLIENTS -j 2 -T $DURATION -f $WORK/batch.sql postgres > $WORK/pgbench.log 2>&1
+  wait $sampler
   local tps=$(awk '/^tps/ {print $3}' $WORK/pgbench.log)
+  # a backend's CPU reaches its postmaster's cutime once it has exited and been reaped
+  for i in $(seq 1 50); do [ "$($SQL -At -c "select count(*) from pg_stat_activity where application_name = 'pgbench'")" = 0 ] && break; sleep 0.1; done
   local s1=$(ticks $SVC) p1=$(pg_ticks $postmaster)
+  local cpu1=$(head -1 /proc/stat)
+  local wal=$($SQL -At -c "select pg_wal_lsn_diff(pg_current_wal_lsn(), '$lsn0')")
   $SQL -A -F' | ' -c "select round(total_exec_time::numeric) as ms, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) as statement from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 10" > $WORK/statements
   local written=$($SQL -At -c "select count(*) from event_chain where event_identifier like 'f%'")
   local postings=$(awk -v t="$tps" -v d=$DURATION 'BEGIN {print t * 1000 * d}')
   echo "== floor ($FLOOR, $CLIENTS clients): $(awk -v t="$tps" 'BEGIN {printf "%.0f", t * 1000}') postings/s;" \
     "CPU s over $DURATION s: PostgreSQL $(( (p1-p0)/100 )), the idle service $(( (s1-s0)/100 ));" \
     "PostgreSQL per posting $(awk -v t=$((p1-p0)) -v n=$postings 'BEGIN {printf "%.1f", t*1e4/n}') µs;" \
+    "WAL $(awk -v w=$wal -v d=$DURATION 'BEGIN {printf "%.1f", w/d/1048576}') MiB/s," \
+    "$(awk -v w=$wal -v t="$tps" -v d=$DURATION 'BEGIN {printf "%.0f", w/(t*1000*d)}') bytes per posting;" \
+    "the machine's iowait $(echo "$cpu0 $cpu1" | awk '{printf "%.0f", ($17-$6)/100}') s;" \
     "$written postings chained; load $(cut -d' ' -f1 /proc/loadavg)"
+  echo "  backends active, sampled: $(sort $WORK/waits | uniq -c | sort -rn | head -6 | awk '{printf "%s%s %s", sep, $2, $1; sep=", "}')"
   sed 's/^/  /' $WORK/statements
   kill $SVC; wait $SVC 2>/dev/null
 }
