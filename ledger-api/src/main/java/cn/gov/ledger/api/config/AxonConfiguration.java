@@ -1,5 +1,7 @@
 package cn.gov.ledger.api.config;
 
+import cn.gov.ledger.api.infrastructure.axon.CachedCommandTargetResolver;
+import cn.gov.ledger.api.infrastructure.axon.AggregateCache;
 import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;

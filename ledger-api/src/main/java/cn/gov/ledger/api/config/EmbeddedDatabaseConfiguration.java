@@ -1,5 +1,6 @@
 package cn.gov.ledger.api.config;
 
+import cn.gov.ledger.api.infrastructure.postgres.LeftoverPostmaster;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,5 +1,8 @@
 package cn.gov.ledger.api.config;
 
+import cn.gov.ledger.api.infrastructure.eventstore.LingeringEventStore;
+import cn.gov.ledger.api.infrastructure.eventstore.ReadAheadEventStorageEngine;
+import cn.gov.ledger.api.infrastructure.eventstore.CopyAppendingEventStorageEngine;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;

@@ -1,8 +1,8 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.operations.BodySizeLimitFilter;
-import cn.gov.ledger.api.operations.CorrelationIdFilter;
-import cn.gov.ledger.api.operations.ServerRequestTimer;
+import cn.gov.ledger.api.web.BodySizeLimitFilter;
+import cn.gov.ledger.api.web.CorrelationIdFilter;
+import cn.gov.ledger.api.web.ServerRequestTimer;
 import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
@@ -10,8 +10,8 @@ import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
-import cn.gov.ledger.api.problem.ApiProblem;
-import cn.gov.ledger.api.problem.ProblemResponse;
+import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.api.web.ProblemResponse;
 import cn.gov.ledger.api.security.ApiKeys;
 import cn.gov.ledger.api.security.Role;
 import com.fasterxml.jackson.databind.ObjectMapper;

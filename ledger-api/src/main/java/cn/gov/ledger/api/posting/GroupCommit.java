@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;

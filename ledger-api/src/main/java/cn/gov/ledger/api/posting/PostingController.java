@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.operations.CorrelationIdFilter;
+import cn.gov.ledger.api.web.CorrelationIdFilter;
 import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;

@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.api.posting.Violations.Sign;
 import cn.gov.ledger.core.classification.ClassificationCatalog;
 import cn.gov.ledger.core.classification.EconomicCode;

@@ -2,8 +2,8 @@ package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.config.AxonConfiguration;
 import cn.gov.ledger.api.config.LedgerProperties;
-import cn.gov.ledger.api.problem.ApiProblem;
-import cn.gov.ledger.api.problem.Rejections;
+import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.api.web.Rejections;
 import cn.gov.ledger.core.indicator.LedgerRejection;
 import cn.gov.ledger.projections.unit.UnitDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;

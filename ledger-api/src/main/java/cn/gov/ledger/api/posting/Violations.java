@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.money.Money;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.reading;
 
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.indicator.IndicatorFigures;
 import cn.gov.ledger.core.money.Percentage;
 import cn.gov.ledger.projections.balance.BalanceQueries;
@@ -145,7 +145,7 @@ public class BalanceController {
         return out;
     }
 
-    static Map<String, Object> list(LocalDate asOf, Instant knownAt, long sequence, List<?> rows) {
+    public static Map<String, Object> list(LocalDate asOf, Instant knownAt, long sequence, List<?> rows) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", asOf);
         body.put("knownAt", knownAt);

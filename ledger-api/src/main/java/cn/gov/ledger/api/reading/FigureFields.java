@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** How figures are written in answers: amounts as strings in 元, rates as percentage strings or null. */
-final class FigureFields {
+public final class FigureFields {
 
     private FigureFields() {
     }
 
-    static Map<String, Object> of(IndicatorFigures f) {
+    public static Map<String, Object> of(IndicatorFigures f) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("initialBudget", f.initial().toString());
         fields.put("adjustments", f.adjustments().toString());

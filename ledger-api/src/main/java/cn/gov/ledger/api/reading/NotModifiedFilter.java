@@ -1,7 +1,7 @@
 package cn.gov.ledger.api.reading;
 
-import cn.gov.ledger.api.operations.CorrelationIdFilter;
-import cn.gov.ledger.api.operations.ServerRequestTimer;
+import cn.gov.ledger.api.web.CorrelationIdFilter;
+import cn.gov.ledger.api.web.ServerRequestTimer;
 import cn.gov.ledger.api.security.ApiKeys;
 import cn.gov.ledger.projections.balance.Dimension;
 import cn.gov.ledger.projections.balance.Scope;

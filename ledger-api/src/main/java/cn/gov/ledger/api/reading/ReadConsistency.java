@@ -1,7 +1,7 @@
 package cn.gov.ledger.api.reading;
 
 import cn.gov.ledger.api.config.LedgerProperties;
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.projections.position.ProjectionPosition;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.reading;
 
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.projections.balance.Dimension;
 import cn.gov.ledger.projections.balance.Scope;
 import java.util.ArrayList;

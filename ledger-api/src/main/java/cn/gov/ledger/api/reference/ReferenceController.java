@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.reference;
 
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.classification.ClassificationCatalog;
 import cn.gov.ledger.projections.unit.BudgetUnit;
 import cn.gov.ledger.projections.unit.UnitDirectory;

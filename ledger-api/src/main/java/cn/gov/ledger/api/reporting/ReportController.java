@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.reporting;
 
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.api.reading.ReadConsistency;
 import cn.gov.ledger.api.reading.ReadParameters;
 import cn.gov.ledger.core.classification.ClassificationCatalog;

@@ -1,7 +1,7 @@
 package cn.gov.ledger.api.security;
 
-import cn.gov.ledger.api.problem.ApiProblem;
-import cn.gov.ledger.api.problem.ProblemResponse;
+import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.api.web.ProblemResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -2,7 +2,7 @@ package cn.gov.ledger.api.yearend;
 
 import cn.gov.ledger.api.posting.PostingController;
 import cn.gov.ledger.api.posting.PostingService;
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.indicator.SurplusDisposition;
 import cn.gov.ledger.projections.balance.Scope;
 import io.swagger.v3.oas.annotations.Operation;

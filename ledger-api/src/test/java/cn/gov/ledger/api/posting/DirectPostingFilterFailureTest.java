@@ -6,8 +6,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import cn.gov.ledger.api.config.LedgerProperties;
-import cn.gov.ledger.api.operations.BodySizeLimitFilter;
-import cn.gov.ledger.api.operations.ServerRequestTimer;
+import cn.gov.ledger.api.web.BodySizeLimitFilter;
+import cn.gov.ledger.api.web.ServerRequestTimer;
 import cn.gov.ledger.api.security.ApiKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

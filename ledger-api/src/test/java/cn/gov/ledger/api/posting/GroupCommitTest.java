@@ -3,7 +3,7 @@ package cn.gov.ledger.api.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gov.ledger.api.problem.ApiProblem;
+import cn.gov.ledger.api.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

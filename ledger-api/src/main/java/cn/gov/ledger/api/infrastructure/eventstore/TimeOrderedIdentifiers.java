@@ -1,0 +1,64 @@
+package cn.gov.ledger.api.infrastructure.eventstore;
+
+import java.nio.ByteBuffer;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.UUID;
+import org.axonframework.common.IdentifierFactory;
+
+/**
+ * Version 7 UUIDs (RFC 9562: the millisecond, then 74 random bits) for Axon's message identifiers
+ * (registered in META-INF/services) and correlation ids.
+ *
+ * <p>Time first, because event identifiers are keys of unique indexes that grow with the ledger
+ * ({@code domain_event_entry.event_identifier}, {@code rm_movement.event_id}): new ids go to the
+ * right edge of those indexes, where random (version 4) ids wrote a random page of an index larger
+ * than PostgreSQL's cache for every event. Under batch postings PostgreSQL's time per event row fell
+ * from 28–31 to 17–19 µs (rm_movement's from 29–33 to 17–19 µs), and batch postings rose 10 to 20 %.
+ *
+ * <p>The random bits come from a strong generator per thread, drawn in blocks of {@value #BLOCK}
+ * bytes. {@code UUID.randomUUID()} draws from one NativePRNG behind a global lock (under 32 posting
+ * clients JFR showed it as the service's largest lock contention), and each call of the DRBG
+ * hashes its state several times whatever it returns: 16 bytes per call cost about 2 µs per
+ * identifier, a 4 KiB block 0.1 µs.
+ */
+public final class TimeOrderedIdentifiers extends IdentifierFactory {
+
+    private static final int BLOCK = 4096;
+
+    /** Random bytes from a thread's own strong generator, handed out 16 at a time. */
+    private static final class Block {
+        private final SecureRandom random = strongRandom();
+        private final ByteBuffer bytes = ByteBuffer.allocate(BLOCK).position(BLOCK);
+
+        UUID next() {
+            if (bytes.remaining() < 2 * Long.BYTES) {
+                random.nextBytes(bytes.array());
+                bytes.clear();
+            }
+            long millis = System.currentTimeMillis();
+            long high = (millis << 16) | 0x7000L | (bytes.getLong() & 0x0fffL); // version 7
+            long low = (bytes.getLong() & 0x3fffffffffffffffL) | 0x8000000000000000L; // IETF variant
+            return new UUID(high, low);
+        }
+    }
+
+    private static final ThreadLocal<Block> RANDOM = ThreadLocal.withInitial(Block::new);
+
+    private static SecureRandom strongRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
+    public static String uuid() {
+        return RANDOM.get().next().toString();
+    }
+
+    @Override
+    public String generateIdentifier() {
+        return uuid();
+    }
+}
