@@ -1,7 +1,7 @@
 package cn.gov.ledger.api.audit;
 
-import cn.gov.ledger.api.reading.BalanceController;
 import cn.gov.ledger.api.reading.FigureFields;
+import cn.gov.ledger.api.reading.ReadAnswers;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.indicator.IndicatorState;
@@ -53,7 +53,7 @@ public class AuditController {
         }
         List<RecordedEvent> rows = journal.events(indicatorId, from, to, afterSequence, limit);
         long sequence = rows.isEmpty() ? afterSequence : rows.get(rows.size() - 1).sequence();
-        return BalanceController.list(null, null, sequence, rows);
+        return ReadAnswers.list(null, null, sequence, rows);
     }
 
     @Operation(summary = "The indicator's figures rebuilt by replaying its own events from the event store")

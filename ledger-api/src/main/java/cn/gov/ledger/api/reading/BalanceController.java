@@ -1,8 +1,6 @@
 package cn.gov.ledger.api.reading;
 
 import cn.gov.ledger.api.web.ApiProblem;
-import cn.gov.ledger.core.indicator.IndicatorFigures;
-import cn.gov.ledger.core.money.Percentage;
 import cn.gov.ledger.projections.balance.BalanceQueries;
 import cn.gov.ledger.projections.balance.BalanceRow;
 import cn.gov.ledger.projections.balance.Dimension;
@@ -12,7 +10,6 @@ import cn.gov.ledger.projections.balance.TimeSlice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -38,13 +35,11 @@ public class BalanceController {
     private final BalanceQueries queries;
     private final ReadConsistency consistency;
     private final ExecutionRatesAnswers answers;
-    private final Clock clock;
 
     BalanceController(BalanceQueries queries, ReadConsistency consistency, ExecutionRatesAnswers answers) {
         this.queries = queries;
         this.consistency = consistency;
         this.answers = answers;
-        this.clock = Clock.systemDefaultZone();
     }
 
     @Operation(summary = "An indicator's attributes and figures")
@@ -92,13 +87,8 @@ public class BalanceController {
         consistency.await(minSequence);
         long sequence = consistency.current();
         List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
-                .map(row -> {
-                    Map<String, Object> out = new LinkedHashMap<>();
-                    out.put("key", row.key());
-                    out.putAll(FigureFields.of(row.figures()));
-                    return out;
-                }).toList();
-        return list(asOf, knownAt, sequence, rows);
+                .map(row -> row(row, FigureFields.of(row.figures()))).toList();
+        return ReadAnswers.list(asOf, knownAt, sequence, rows);
     }
 
     @Operation(summary = "Execution rates per group against time progress (序时进度); answers ETag, honours If-None-Match")
@@ -116,7 +106,7 @@ public class BalanceController {
         List<Dimension> dimensions = ReadParameters.groupBy(groupBy);
         consistency.await(minSequence);
         long sequence = consistency.current();
-        LocalDate progressDate = asOf != null ? asOf : LocalDate.now(clock);
+        LocalDate progressDate = asOf != null ? asOf : LocalDate.now();
         String etag = ExecutionRatesTag.of(sequence, scope, dimensions, asOf, knownAt, progressDate);
         CacheControl cache = CacheControl.noCache();
         if (etag.equals(ifNoneMatch)) {
@@ -124,33 +114,17 @@ public class BalanceController {
         }
         Map<String, Object> answer = answers.answer(sequence, etag, () -> {
             BigDecimal timeProgress = TimeProgress.of(scope.fiscalYear(), progressDate);
-            return list(asOf, knownAt, sequence, queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt))
-                    .stream().map(row -> rateRow(row, timeProgress)).toList());
+            List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
+                    .map(row -> row(row, FigureFields.rates(row.figures(), timeProgress))).toList();
+            return ReadAnswers.list(asOf, knownAt, sequence, rows);
         });
         return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(answer);
     }
 
-    private static Map<String, Object> rateRow(BalanceRow row, BigDecimal timeProgress) {
-        IndicatorFigures f = row.figures();
-        BigDecimal executionRate = Percentage.of(f.spent(), f.budget()).orElse(null);
+    private static Map<String, Object> row(BalanceRow row, Map<String, Object> figures) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("key", row.key());
-        out.put("initialBudget", f.initial().toString());
-        out.put("adjustedBudget", f.budget().toString());
-        out.put("spent", f.spent().toString());
-        out.put("rateOfInitial", FigureFields.rate(Percentage.of(f.spent(), f.initial()).orElse(null)));
-        out.put("executionRate", FigureFields.rate(executionRate));
-        out.put("timeProgress", timeProgress.toPlainString());
-        out.put("lag", executionRate == null ? null : timeProgress.subtract(executionRate).toPlainString());
+        out.putAll(figures);
         return out;
-    }
-
-    public static Map<String, Object> list(LocalDate asOf, Instant knownAt, long sequence, List<?> rows) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("asOf", asOf);
-        body.put("knownAt", knownAt);
-        body.put("sequence", sequence);
-        body.put("rows", rows);
-        return body;
     }
 }

@@ -26,7 +26,21 @@ public final class FigureFields {
         return fields;
     }
 
-    static String rate(BigDecimal percent) {
+    /** An execution-rates row: spending against the initial and the adjusted budget, and time progress. */
+    static Map<String, Object> rates(IndicatorFigures f, BigDecimal timeProgress) {
+        BigDecimal executionRate = Percentage.of(f.spent(), f.budget()).orElse(null);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("initialBudget", f.initial().toString());
+        fields.put("adjustedBudget", f.budget().toString());
+        fields.put("spent", f.spent().toString());
+        fields.put("rateOfInitial", rate(Percentage.of(f.spent(), f.initial()).orElse(null)));
+        fields.put("executionRate", rate(executionRate));
+        fields.put("timeProgress", timeProgress.toPlainString());
+        fields.put("lag", executionRate == null ? null : timeProgress.subtract(executionRate).toPlainString());
+        return fields;
+    }
+
+    private static String rate(BigDecimal percent) {
         return percent == null ? null : percent.toPlainString();
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.ledger.api.reporting;
 
 import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.api.reading.ReadAnswers;
 import cn.gov.ledger.api.reading.ReadConsistency;
 import cn.gov.ledger.api.reading.ReadParameters;
 import cn.gov.ledger.core.classification.ClassificationCatalog;
@@ -121,12 +122,7 @@ public class ReportController {
                     .map(BigDecimal::toPlainString).orElse(null));
             rows.add(row);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("asOf", asOf);
-        body.put("knownAt", knownAt);
-        body.put("sequence", sequence);
-        body.put("rows", rows);
-        return body;
+        return ReadAnswers.list(asOf, knownAt, sequence, rows);
     }
 
     /** The headline figures beside last year's, where last year is in the ledger. */

@@ -3,14 +3,19 @@ package cn.gov.ledger.api.reporting;
 import cn.gov.ledger.projections.reporting.ReportTable;
 import cn.gov.ledger.projections.reporting.ReportTable.Column;
 import cn.gov.ledger.projections.reporting.ReportTable.Row;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -23,17 +28,28 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class TableFiles {
 
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvSchema CSV_LINES = CsvSchema.emptySchema().withLineSeparator("\r\n");
+    private static final String FORMULA_START = "=+-@\t\r";
+    private static final Pattern AMOUNT = Pattern.compile("-?\\d+(\\.\\d+)?");
+
     private TableFiles() {
     }
 
     static byte[] csv(String heading, Map<String, ReportTable> tables, ReportUnit unit) {
-        StringBuilder out = new StringBuilder("\uFEFF").append(csvLine(List.of(heading))).append("\r\n");
-        tables.forEach((number, table) -> {
-            out.append("\r\n").append(csvLine(List.of(title(number, table), "单位：" + unit.label()))).append("\r\n");
-            for (List<String> line : lines(table, unit)) {
-                out.append(csvLine(line)).append("\r\n");
+        StringWriter out = new StringWriter().append('\uFEFF');
+        try (SequenceWriter rows = CSV.writer(CSV_LINES).writeValues(out)) {
+            rows.write(csvLine(List.of(heading)));
+            for (Map.Entry<String, ReportTable> table : tables.entrySet()) {
+                rows.write(List.of(""));
+                rows.write(csvLine(List.of(title(table.getKey(), table.getValue()), "单位：" + unit.label())));
+                for (List<String> line : lines(table.getValue(), unit)) {
+                    rows.write(csvLine(line));
+                }
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
@@ -101,12 +117,16 @@ final class TableFiles {
         return lines;
     }
 
-    private static String csvLine(List<String> cells) {
-        List<String> quoted = new ArrayList<>();
-        for (String cell : cells) {
-            boolean needsQuotes = cell.contains(",") || cell.contains("\"") || cell.contains("\n");
-            quoted.add(needsQuotes ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
-        }
-        return String.join(",", quoted);
+    private static List<String> csvLine(List<String> cells) {
+        return cells.stream().map(TableFiles::inertCell).toList();
+    }
+
+    /**
+     * A text cell that a spreadsheet would take for a formula (OWASP CSV injection) gets a leading
+     * single quote, so it is shown as the text it is; amounts, negative ones too, stay numbers.
+     */
+    static String inertCell(String cell) {
+        boolean formulaLike = !cell.isEmpty() && FORMULA_START.indexOf(cell.charAt(0)) >= 0;
+        return formulaLike && !AMOUNT.matcher(cell).matches() ? "'" + cell : cell;
     }
 }

@@ -33,8 +33,11 @@ public class FiscalYearClose {
         SURPLUS_ALL
     }
 
-    /** Per-indicator choices: the target, the carry-over amount and what happens to the surplus. */
-    public record Override(String indicatorId, String targetIndicatorId, String carryOverAmount,
+    /**
+     * One indicator's carry-forward chosen by hand instead of the defaults: the target indicator,
+     * the carry-over amount (结转) and what happens to the surplus (结余).
+     */
+    public record CarryForwardOverride(String indicatorId, String targetIndicatorId, String carryOverAmount,
                            SurplusDisposition surplusDisposition) {
     }
 
@@ -52,18 +55,18 @@ public class FiscalYearClose {
     }
 
     public List<PostingService.BatchItem> close(Scope scope, LocalDate effectiveDate, DefaultSplit split,
-                                                SurplusDisposition disposition, List<Override> overrides,
+                                                SurplusDisposition disposition, List<CarryForwardOverride> overrides,
                                                 Caller caller) {
         // the register of open indicators must include every indicator appropriated so far
         Long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
         consistency.await(head);
-        Map<String, Override> byIndicator = new LinkedHashMap<>();
+        Map<String, CarryForwardOverride> byIndicator = new LinkedHashMap<>();
         overrides.forEach(o -> byIndicator.put(o.indicatorId(), o));
         List<PostingRequest> carryForwards = new ArrayList<>();
         for (Map.Entry<String, String> indicator : queries.openIndicators(scope)) {
             String id = indicator.getKey();
             boolean basic = ExpenditureKind.BASIC.name().equals(indicator.getValue());
-            Override o = byIndicator.getOrDefault(id, new Override(id, null, null, null));
+            CarryForwardOverride o = byIndicator.getOrDefault(id, new CarryForwardOverride(id, null, null, null));
             String carryOver = o.carryOverAmount() != null ? o.carryOverAmount()
                     : basic || split == DefaultSplit.CARRY_OVER_ALL ? null : "0.00";
             carryForwards.add(new PostingRequest.CarryForwardRequest(id,

@@ -31,7 +31,7 @@ public class FiscalYearCloseController {
      */
     public record CloseRequest(String departmentCode, String unitCode, LocalDate effectiveDate,
                                FiscalYearClose.DefaultSplit defaultSplit, SurplusDisposition surplusDisposition,
-                               List<FiscalYearClose.Override> overrides) {
+                               List<FiscalYearClose.CarryForwardOverride> overrides) {
     }
 
     private final FiscalYearClose close;

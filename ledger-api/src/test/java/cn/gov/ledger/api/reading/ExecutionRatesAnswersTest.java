@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 /** An answer is kept only for its sequence, for a few seconds, and only when small and there is room. */
 class ExecutionRatesAnswersTest {
 
-    private final AtomicLong clock = new AtomicLong();
+    private final AtomicLong ticker = new AtomicLong();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final ExecutionRatesAnswers answers = new ExecutionRatesAnswers(2, meters, clock::get);
+    private final ExecutionRatesAnswers answers = new ExecutionRatesAnswers(2, meters, ticker::get);
     private final AtomicInteger computations = new AtomicInteger();
 
     @Test
@@ -44,26 +44,41 @@ class ExecutionRatesAnswersTest {
     @Test
     void keepsAnAnswerForAFewSecondsOnly() {
         answers.answer(7, "a", () -> answerOf(1));
-        clock.addAndGet(ExecutionRatesAnswers.KEPT_FOR.toNanos() - 1);
+        ticker.addAndGet(ExecutionRatesAnswers.KEPT_FOR.toNanos() - 1);
         answers.answer(7, "a", () -> answerOf(1));
         assertThat(computations).hasValue(1);
-        clock.addAndGet(1);
+        ticker.addAndGet(1);
         answers.answer(7, "a", () -> answerOf(1));
         answers.answer(7, "a", () -> answerOf(1));
         assertThat(computations).as("computed again after the time, then kept anew").hasValue(2);
     }
 
     @Test
-    void keepsNeitherLargeAnswersNorMoreThanItsCapacity() {
+    void keepsNoLargeAnswers() {
         answers.answer(7, "large", () -> answerOf(ExecutionRatesAnswers.MAX_ROWS + 1));
         answers.answer(7, "large", () -> answerOf(ExecutionRatesAnswers.MAX_ROWS + 1));
         assertThat(computations).hasValue(2);
-        answers.answer(7, "a", () -> answerOf(1));
-        answers.answer(7, "b", () -> answerOf(1));
-        answers.answer(7, "c", () -> answerOf(1));
-        answers.answer(7, "c", () -> answerOf(1));
-        answers.answer(7, "a", () -> answerOf(1));
-        assertThat(computations).as("a and b kept, c never").hasValue(6);
+        answers.answer(7, "small", () -> answerOf(ExecutionRatesAnswers.MAX_ROWS));
+        answers.answer(7, "small", () -> answerOf(ExecutionRatesAnswers.MAX_ROWS));
+        assertThat(computations).hasValue(3);
+    }
+
+    @Test
+    void keepsNoMoreAnswersThanItsCapacity() {
+        List<String> questions = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+        questions.forEach(question -> answers.answer(7, question, () -> answerOf(1)));
+        questions.forEach(question -> answers.answer(7, question, () -> answerOf(1)));
+        assertThat(meters.get("ledger.reads.execution.rates").tag("answer", "kept").counter().count())
+                .as("only the two answers kept after the first round can be found in the second")
+                .isLessThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void keepsNothingWithNoCapacity() {
+        ExecutionRatesAnswers none = new ExecutionRatesAnswers(0, meters, ticker::get);
+        none.answer(7, "a", () -> answerOf(1));
+        none.answer(7, "a", () -> answerOf(1));
+        assertThat(computations).hasValue(2);
     }
 
     private Map<String, Object> answerOf(int rows) {

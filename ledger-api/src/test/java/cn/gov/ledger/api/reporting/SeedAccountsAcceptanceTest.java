@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The 2024 accounts of 辽宁省工业和信息化厅: the demo dataset, loaded over HTTP as a user would,
- * reproduces every cell of the published tables (test resources reference/, copied from
- * shared/reference), and answers as it was known before a back-dated correction.
+ * reproduces every cell of the published tables (test resources reference/), and answers as it
+ * was known before a back-dated correction.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeedAccountsAcceptanceTest extends LedgerIntegrationTest {
