@@ -1,10 +1,17 @@
 package cn.gov.ledger.api.config;
 
-import cn.gov.ledger.api.infrastructure.axon.CachedCommandTargetResolver;
 import cn.gov.ledger.api.infrastructure.axon.AggregateCache;
+import cn.gov.ledger.api.infrastructure.axon.CachedCommandTargetResolver;
 import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.AggregateConfigurer;
@@ -14,19 +21,12 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Axon on PostgreSQL through its JDBC storage engine: the event store, token store and the
@@ -134,8 +134,7 @@ public class AxonConfiguration {
      * Copies who posted, the caller's id and the correlation id from each command onto its events.
      * Only from commands: Axon asks for correlation data for every message created while one is
      * handled, also for each handler result of the event processors, where reading an event's
-     * metadata deserializes it (5 % of the CPU samples under batch postings) for nothing, as the
-     * read models send no messages.
+     * metadata would deserialize it for nothing, as the read models send no messages.
      */
     @Bean
     CorrelationDataProvider postingMetadata() {

@@ -1,8 +1,7 @@
 package cn.gov.ledger.api.config;
 
 import cn.gov.ledger.api.infrastructure.eventstore.LingeringEventStore;
-import cn.gov.ledger.api.infrastructure.eventstore.ReadAheadEventStorageEngine;
-import cn.gov.ledger.api.infrastructure.eventstore.CopyAppendingEventStorageEngine;
+import cn.gov.ledger.api.infrastructure.eventstore.PostgresEventStorageEngine;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -20,13 +19,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Axon's JDBC event storage engine, built as Axon's JdbcAutoConfiguration builds it (which then
- * steps back), plus its gap handling from {@code ledger.event-store.*}: how long the processors
- * wait for an event whose global index was taken but whose transaction has not committed yet. An
- * event committed after they stopped waiting is skipped (AxonFramework issues 4829, 2958); the
- * read models' reconciliation (ReadModelReconciler) finds and repairs that. A processor that is
- * behind gets its next batch read ahead (ReadAheadEventStorageEngine), and a batch posting's events
- * are appended by COPY (CopyAppendingEventStorageEngine).
+ * Axon's event store on PostgreSQL: the storage engine built as Axon's JdbcAutoConfiguration
+ * builds it (which then steps back), as a {@link PostgresEventStorageEngine}, with its gap handling
+ * from {@code ledger.event-store.*}: how long the processors wait for an event whose global index
+ * was taken but whose transaction has not committed yet. An event committed after they stopped
+ * waiting is skipped (AxonFramework issues 4829, 2958); the read models' reconciliation
+ * (ReadModelReconciler) finds and repairs that. In front of it, the embedded event store that
+ * hands new events to the processors in batches ({@link LingeringEventStore}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -35,8 +34,7 @@ public class EventStoreConfiguration {
      * How the engine recognizes a duplicate (aggregate, sequence) key: a concurrent append to the
      * same indicator on another node, which PostingService retries. Axon's default for JDBC
      * (JdbcSQLErrorCodesResolver) looks for SQLIntegrityConstraintViolationException, which the
-     * PostgreSQL driver never throws, so the conflict surfaced as an EventStoreException and a 500
-     * (TwoNodesTest). PostgreSQL's SQL state for a unique violation is 23505.
+     * PostgreSQL driver never throws; PostgreSQL's SQL state for a unique violation is 23505.
      */
     @Bean
     PersistenceExceptionResolver uniqueViolationOnPostgres() {
@@ -44,16 +42,16 @@ public class EventStoreConfiguration {
     }
 
     @Bean(destroyMethod = "shutDown")
-    ReadAheadEventStorageEngine eventStorageEngine(Serializer defaultSerializer,
-                                                   PersistenceExceptionResolver persistenceExceptionResolver,
-                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                   org.axonframework.config.Configuration configuration,
-                                                   ConnectionProvider connectionProvider,
-                                                   TransactionManager transactionManager,
-                                                   EventSchema eventSchema,
-                                                   LedgerProperties properties) {
+    PostgresEventStorageEngine postgresEventStorageEngine(Serializer defaultSerializer,
+                                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                          org.axonframework.config.Configuration configuration,
+                                                          ConnectionProvider connectionProvider,
+                                                          TransactionManager transactionManager,
+                                                          EventSchema eventSchema,
+                                                          LedgerProperties properties) {
         LedgerProperties.EventStore store = properties.eventStore();
-        return new ReadAheadEventStorageEngine(JdbcEventStorageEngine.builder()
+        return new PostgresEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)

@@ -96,7 +96,7 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      * @param gapCleaningThreshold how many gaps a token holds before timed-out ones are dropped (Axon's default: 250)
      * @param maxGapOffset         how far below the newest index a gap is still waited for (Axon's default: 10000)
      * @param batchSize            the most events one read of the event store by a processor fetches
-     *                             (Axon's default: 100; a replay of 10^6 events then runs 10^4 queries)
+     *                             (Axon's default: 100, which makes a replay one query per 100 events)
      * @param processorLinger      while postings stream in, how long new events wait to be read and
      *                             batched for the read models' processors (LingeringEventStore); after
      *                             a quiet spell none wait; 0 for never

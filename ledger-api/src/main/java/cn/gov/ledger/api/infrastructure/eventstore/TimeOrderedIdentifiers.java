@@ -12,15 +12,13 @@ import org.axonframework.common.IdentifierFactory;
  *
  * <p>Time first, because event identifiers are keys of unique indexes that grow with the ledger
  * ({@code domain_event_entry.event_identifier}, {@code rm_movement.event_id}): new ids go to the
- * right edge of those indexes, where random (version 4) ids wrote a random page of an index larger
- * than PostgreSQL's cache for every event. Under batch postings PostgreSQL's time per event row fell
- * from 28–31 to 17–19 µs (rm_movement's from 29–33 to 17–19 µs), and batch postings rose 10 to 20 %.
+ * right edge of those indexes, where random ids would each write a random page of an index larger
+ * than PostgreSQL's cache.
  *
  * <p>The random bits come from a strong generator per thread, drawn in blocks of {@value #BLOCK}
- * bytes. {@code UUID.randomUUID()} draws from one NativePRNG behind a global lock (under 32 posting
- * clients JFR showed it as the service's largest lock contention), and each call of the DRBG
- * hashes its state several times whatever it returns: 16 bytes per call cost about 2 µs per
- * identifier, a 4 KiB block 0.1 µs.
+ * bytes: {@code UUID.randomUUID()} draws from one generator behind a global lock, which posting
+ * threads contend for, and each call of the DRBG hashes its state several times whatever it
+ * returns, so drawing many bytes at once is cheaper per identifier.
  */
 public final class TimeOrderedIdentifiers extends IdentifierFactory {
 

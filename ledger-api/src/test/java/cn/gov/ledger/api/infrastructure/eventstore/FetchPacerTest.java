@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** When the event store's reader fetches after commits ({@link LingeringEventStore.FetchPacer}). */
+/** When the event store's reader fetches after commits ({@link FetchPacer}). */
 class FetchPacerTest {
 
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1);
@@ -25,7 +25,7 @@ class FetchPacerTest {
 
     @Test
     void aCommitAfterAQuietSpellIsFetchedAtOnceAndTheCommitsRightAfterItShareOneFetchALingerLater() {
-        LingeringEventStore.FetchPacer pacer = new LingeringEventStore.FetchPacer(Duration.ofSeconds(60).toNanos(), timer);
+        FetchPacer pacer = new FetchPacer(Duration.ofSeconds(60).toNanos(), timer);
 
         pacer.committed(fetches::incrementAndGet);
         assertThat(fetches).as("fetched on the committing thread").hasValue(1);
@@ -39,7 +39,7 @@ class FetchPacerTest {
 
     @Test
     void inAStreamOfCommitsEachFetchComesALingerAfterTheLast() {
-        LingeringEventStore.FetchPacer pacer = new LingeringEventStore.FetchPacer(Duration.ofSeconds(2).toNanos(), timer);
+        FetchPacer pacer = new FetchPacer(Duration.ofSeconds(2).toNanos(), timer);
         pacer.committed(fetches::incrementAndGet);
         pacer.committed(fetches::incrementAndGet);
         assertThat(fetches).hasValue(1);

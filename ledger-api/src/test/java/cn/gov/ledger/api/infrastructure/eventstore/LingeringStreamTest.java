@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * How a processor's batch fills from {@link LingeringEventStore.LingeringStream}, driven the way
+ * How a processor's batch fills from {@link LingeringStream}, driven the way
  * Axon's tracking processor drives its stream: a timed {@code hasNextAvailable} for the first event,
  * then {@code peek} and {@code nextAvailable} while events show.
  */
@@ -26,7 +26,7 @@ class LingeringStreamTest {
 
     @Test
     void aBatchAfterAQuietSpellTakesWhatIsThereWithoutWaiting() throws Exception {
-        LingeringEventStore.LingeringStream stream = stream(Duration.ofSeconds(60), 3);
+        LingeringStream stream = stream(Duration.ofSeconds(60), 3);
         events.add(1);
         events.arriveWhenWaitedFor(2);
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
@@ -36,7 +36,7 @@ class LingeringStreamTest {
 
     @Test
     void aBatchInAStreamOfBatchesTakesTheEventsThatArriveWhileItLingers() throws Exception {
-        LingeringEventStore.LingeringStream stream = streaming(Duration.ofSeconds(5), 3);
+        LingeringStream stream = streaming(Duration.ofSeconds(5), 3);
         events.add(1);
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
         assertThat(stream.nextAvailable().trackingToken()).isEqualTo(token(1));
@@ -51,7 +51,7 @@ class LingeringStreamTest {
     @Test
     void aBatchEndsWhenItsLingerIsOver() throws Exception {
         Duration linger = Duration.ofMillis(500);
-        LingeringEventStore.LingeringStream stream = streaming(linger, 500);
+        LingeringStream stream = streaming(linger, 500);
         events.add(1);
         long start = System.nanoTime();
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
@@ -64,7 +64,7 @@ class LingeringStreamTest {
     @Test
     @Timeout(value = 20, unit = TimeUnit.SECONDS) // a wait for the linger would take 60 s
     void aFullBatchAndTheNextBatchAfterItDoNotWait() throws Exception {
-        LingeringEventStore.LingeringStream stream = streaming(Duration.ofSeconds(60), 2);
+        LingeringStream stream = streaming(Duration.ofSeconds(60), 2);
         events.add(1);
         events.add(2);
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
@@ -79,7 +79,7 @@ class LingeringStreamTest {
 
     @Test
     void aProcessorThatIsBehindTakesWhatIsThereWithoutWaiting() throws Exception {
-        LingeringEventStore.LingeringStream stream = streaming(Duration.ofSeconds(60), 1000);
+        LingeringStream stream = streaming(Duration.ofSeconds(60), 1000);
         for (int i = 1; i <= 100; i++) {
             events.add(i);
         }
@@ -91,8 +91,8 @@ class LingeringStreamTest {
     }
 
     /** A stream in a stream of batches: it has just handed out a batch (event 0), so the next one lingers. */
-    private LingeringEventStore.LingeringStream streaming(Duration linger, int batchSize) throws Exception {
-        LingeringEventStore.LingeringStream stream = stream(linger, batchSize);
+    private LingeringStream streaming(Duration linger, int batchSize) throws Exception {
+        LingeringStream stream = stream(linger, batchSize);
         events.add(0);
         assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).isTrue();
         stream.nextAvailable();
@@ -100,8 +100,8 @@ class LingeringStreamTest {
         return stream;
     }
 
-    private LingeringEventStore.LingeringStream stream(Duration linger, int batchSize) {
-        return new LingeringEventStore.LingeringStream(events, linger.toNanos(), batchSize);
+    private LingeringStream stream(Duration linger, int batchSize) {
+        return new LingeringStream(events, linger.toNanos(), batchSize);
     }
 
     private static GlobalSequenceTrackingToken token(long index) {

@@ -10,67 +10,51 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.common.jdbc.JdbcUtils;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.postgresql.PGConnection;
 
 /**
- * Axon's JDBC engine that appends the events of a large unit of work (a batch posting) with one
- * binary {@code COPY} instead of Axon's multi-row INSERT, whose nine bound parameters per event the
- * driver encoded and PostgreSQL parsed, planned and executed 128 rows at a time. The rows are the
- * ones Axon writes, column by column (the same serializer, the same timestamp text), so reads,
- * the event chain and the audit replay cannot tell the two apart. A duplicate (aggregate,
- * sequence) fails the COPY with the same unique violation, translated by Axon as for an INSERT.
- * Smaller appends (single postings) keep Axon's INSERT: one round trip either way; so do events
- * of no aggregate, which this ledger does not make.
+ * Appends a large unit of work's events (a batch posting) with one binary {@code COPY}, which
+ * PostgreSQL takes in one go, where Axon's multi-row INSERT binds, parses and plans every few
+ * rows. The rows are the ones Axon writes, column by column (the same serializer, the same
+ * timestamp text), so reads, the event chain and the audit replay cannot tell them apart, and a
+ * duplicate (aggregate, sequence) fails the COPY with the same unique violation as the INSERT.
+ * Small appends (single postings) cost one round trip either way and stay with Axon's INSERT, as do
+ * events of no aggregate, which this ledger does not make.
  */
-public class CopyAppendingEventStorageEngine extends JdbcEventStorageEngine {
+final class CopyAppender {
 
     /** From this many events of one unit of work on, they are appended by COPY. */
     static final int COPY_FROM = 64;
 
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
 
-    private final TransactionManager transactionManager;
     private final String copy;
 
-    CopyAppendingEventStorageEngine(Builder builder, TransactionManager transactionManager, EventSchema schema) {
-        super(builder);
-        this.transactionManager = transactionManager;
+    CopyAppender(EventSchema schema) {
         this.copy = "COPY " + schema.domainEventTable() + " (" + schema.domainEventFields() + ") FROM STDIN BINARY";
     }
 
-    @Override
-    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
-        if (events.size() < COPY_FROM || !events.stream().allMatch(DomainEventMessage.class::isInstance)) {
-            super.appendEvents(events, serializer);
-            return;
-        }
-        byte[] rows = rows(events, serializer);
-        transactionManager.executeInTransaction(() -> {
-            Connection connection = getConnection();
-            try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(rows));
-            } catch (SQLException | IOException e) {
-                handlePersistenceException(e, events.get(0));
-            } finally {
-                JdbcUtils.closeQuietly(connection);
-            }
-        });
+    /** Whether these events are appended by COPY rather than by Axon's INSERT. */
+    static boolean takes(List<? extends EventMessage<?>> events) {
+        return events.size() >= COPY_FROM && events.stream().allMatch(DomainEventMessage.class::isInstance);
+    }
+
+    /** Sends the {@link #rows rows} on the connection, within the caller's transaction. */
+    void append(Connection connection, byte[] rows) throws SQLException, IOException {
+        connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new ByteArrayInputStream(rows));
     }
 
     /**
-     * The events in COPY's binary format, in the order of {@link EventSchema#domainEventFields()}:
-     * event id, aggregate id, sequence, aggregate type, timestamp, payload type and revision,
-     * payload, metadata.
+     * The events (all {@link #takes taken}) in COPY's binary format, in the order of
+     * {@link EventSchema#domainEventFields()}: event id, aggregate id, sequence, aggregate type,
+     * timestamp, payload type and revision, payload, metadata.
      */
-    private static byte[] rows(List<? extends EventMessage<?>> events, Serializer serializer) {
+    static byte[] rows(List<? extends EventMessage<?>> events, Serializer serializer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.size() * 512);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.write(SIGNATURE);

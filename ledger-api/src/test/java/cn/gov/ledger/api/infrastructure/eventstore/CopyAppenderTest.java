@@ -25,9 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A batch's events appended by COPY are the rows Axon's INSERT writes, and conflict as they do. */
-class CopyAppendingEventStorageEngineTest extends LedgerIntegrationTest {
+class CopyAppenderTest extends LedgerIntegrationTest {
 
-    private static final int BATCH = CopyAppendingEventStorageEngine.COPY_FROM + 6;
+    private static final int BATCH = CopyAppender.COPY_FROM + 6;
 
     @Autowired
     EventStorageEngine engine;

@@ -22,7 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * A processor behind by several batches reads every event once, in order, with the next batch read
  * ahead, each with its stored timestamp and its global index as its token's.
  */
-class ReadAheadEventStorageEngineTest extends LedgerIntegrationTest {
+class ReadAheadTest extends LedgerIntegrationTest {
 
     @Autowired
     EventStorageEngine engine;
