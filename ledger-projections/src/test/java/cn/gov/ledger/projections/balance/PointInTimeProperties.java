@@ -32,7 +32,7 @@ import net.jqwik.api.statistics.Statistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * "Every figure at any point in time" (DOMAIN.md, Time): for random event histories, every asOf /
+ * "Every figure at any point in time" (docs/domain.md, Time): for random event histories, every asOf /
  * knownAt answer of the read model equals a from-scratch fold of exactly the qualifying events.
  */
 class PointInTimeProperties {

@@ -1,7 +1,7 @@
 package cn.gov.ledger.core.indicator;
 
 /** Why the ledger refuses a command; the names are the stable codes clients see. */
-public enum Rejection {
+public enum RejectionReason {
     INDICATOR_NOT_FOUND,
     EXPENDITURE_NOT_FOUND,
     /** 无预算不支出: the authority left is smaller than the amount. */

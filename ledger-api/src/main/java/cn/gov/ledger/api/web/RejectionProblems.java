@@ -5,9 +5,9 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** How the domain's refusals are answered over HTTP. */
-public final class Rejections {
+public final class RejectionProblems {
 
-    private Rejections() {
+    private RejectionProblems() {
     }
 
     public static ApiProblem toProblem(LedgerRejection rejection) {
