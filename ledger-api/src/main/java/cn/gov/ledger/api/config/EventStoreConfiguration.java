@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * steps back), plus its gap handling from {@code ledger.event-store.*}: how long the processors
  * wait for an event whose global index was taken but whose transaction has not committed yet. An
  * event committed after they stopped waiting is skipped (AxonFramework issues 4829, 2958); the
- * read models' reconciliation (ReadModelReconciler) finds and repairs that. A processor that is
+ * read models' reconciliation (DriftRepairer) finds and repairs that. A processor that is
  * behind gets its next batch read ahead (ReadAheadEventStorageEngine), and a batch posting's events
  * are appended by COPY (CopyAppendingEventStorageEngine).
  */

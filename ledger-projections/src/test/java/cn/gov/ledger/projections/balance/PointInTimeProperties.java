@@ -3,6 +3,7 @@ package cn.gov.ledger.projections.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.core.indicator.ExpenditureKind;
+import cn.gov.ledger.core.indicator.Figure;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.indicator.IndicatorFigures;
