@@ -90,8 +90,8 @@ public class BalanceProjection {
 
     /**
      * The rows of the events of one processing batch, written in one round trip per table when the
-     * batch commits (with its token) rather than one statement per event: a replay of 10^6 events
-     * is bounded by PostgreSQL, not by round trips. Outside a unit of work they are written at once.
+     * batch commits (with its token) rather than one statement per event, so that a replay is
+     * bounded by PostgreSQL, not by round trips. Outside a unit of work they are written at once.
      */
     private void record(Consumer<Pending> change) {
         if (!CurrentUnitOfWork.isStarted()) {
