@@ -4,7 +4,7 @@ import cn.gov.ledger.core.indicator.LedgerRejection;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** How the domain's refusals are answered over HTTP. */
+/** How a {@link LedgerRejection} is answered over HTTP: the problem for each rejection reason. */
 public final class RejectionProblems {
 
     private RejectionProblems() {

@@ -2,7 +2,7 @@ package cn.gov.ledger.core.indicator;
 
 import java.util.Map;
 
-/** A command the ledger refuses: nothing is written. */
+/** Thrown when the ledger refuses a command, for a {@link RejectionReason}: nothing is written. */
 public class LedgerRejection extends RuntimeException {
 
     private final RejectionReason reason;

@@ -1,6 +1,9 @@
 package cn.gov.ledger.core.indicator;
 
-/** Why the ledger refuses a command; the names are the stable codes clients see. */
+/**
+ * Why the ledger refuses a command, carried by a {@link LedgerRejection}; the names are the stable
+ * problem codes clients see.
+ */
 public enum RejectionReason {
     INDICATOR_NOT_FOUND,
     EXPENDITURE_NOT_FOUND,

@@ -49,11 +49,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DriftDetector {
 
     /** The events that write one row each to {@code rm_movement} (BalanceProjection). */
-    public static final Set<String> MOVEMENT_EVENTS = FigureMovements.movingEvents().stream().map(Class::getName)
+    private static final Set<String> MOVEMENT_EVENTS = FigureMovements.movingEvents().stream().map(Class::getName)
             .collect(Collectors.toUnmodifiableSet());
 
     /** The event that closes its indicator in {@code rm_indicator}. */
-    public static final String CLOSURE_EVENT = CarriedForward.class.getName();
+    private static final String CLOSURE_EVENT = CarriedForward.class.getName();
 
     private static final int SAMPLE = 10;
     private static final int LOOKUP_BATCH = 1_000;
