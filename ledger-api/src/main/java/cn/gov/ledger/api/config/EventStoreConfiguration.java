@@ -24,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * from {@code ledger.event-store.*}: how long the processors wait for an event whose global index
  * was taken but whose transaction has not committed yet. An event committed after they stopped
  * waiting is skipped (AxonFramework issues 4829, 2958); the read models' reconciliation
- * (ReadModelReconciler) finds and repairs that. In front of it, the embedded event store that
+ * (DriftRepairer) finds and repairs that. In front of it, the embedded event store that
  * hands new events to the processors in batches ({@link LingeringEventStore}).
  */
 @Configuration(proxyBeanMethods = false)

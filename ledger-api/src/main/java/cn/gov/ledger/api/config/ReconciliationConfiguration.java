@@ -1,7 +1,7 @@
 package cn.gov.ledger.api.config;
 
 import cn.gov.ledger.projections.balance.BalanceProjection;
-import cn.gov.ledger.projections.reconciliation.ReadModelReconciliation;
+import cn.gov.ledger.projections.reconciliation.DriftDetector;
 import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,15 +11,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The comparison of the read models with the event store, and the schedule it runs on
- * ({@code ledger.reconciliation.interval}, see ReadModelReconciler).
+ * ({@code ledger.reconciliation.interval}, see DriftRepairer).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class ReconciliationConfiguration {
 
     @Bean
-    ReadModelReconciliation readModelReconciliation(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+    DriftDetector driftDetector(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                                                     Serializer serializer) {
-        return new ReadModelReconciliation(jdbc, transactions, serializer, BalanceProjection.PROCESSING_GROUP);
+        return new DriftDetector(jdbc, transactions, serializer, BalanceProjection.PROCESSING_GROUP);
     }
 }

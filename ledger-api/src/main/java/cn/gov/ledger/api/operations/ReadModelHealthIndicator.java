@@ -12,24 +12,24 @@ import org.springframework.stereotype.Component;
 @Component("readModels")
 public class ReadModelHealthIndicator implements HealthIndicator {
 
-    private final ReadModelReconciler reconciler;
+    private final DriftRepairer repairer;
 
-    public ReadModelHealthIndicator(ReadModelReconciler reconciler) {
-        this.reconciler = reconciler;
+    public ReadModelHealthIndicator(DriftRepairer repairer) {
+        this.repairer = repairer;
     }
 
     @Override
     public Health health() {
-        ReadModelReconciler.Outcome last = reconciler.last();
+        DriftRepairer.Outcome last = repairer.last();
         if (last == null) {
             return Health.unknown()
                     .withDetail("state", "NOT_CHECKED_YET")
-                    .withDetail("interval", reconciler.settings().interval().toString())
+                    .withDetail("interval", repairer.settings().interval().toString())
                     .build();
         }
         return (last.healthy() ? Health.up() : Health.down())
-                .withDetails(ReadModelReconciler.describe(last))
-                .withDetail("interval", reconciler.settings().interval().toString())
+                .withDetails(DriftRepairer.describe(last))
+                .withDetail("interval", repairer.settings().interval().toString())
                 .build();
     }
 }

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Operations", description = "Keeping the read models in step with the event store")
 public class ReconciliationController {
 
-    private final ReadModelReconciler reconciler;
+    private final DriftRepairer repairer;
 
-    public ReconciliationController(ReadModelReconciler reconciler) {
-        this.reconciler = reconciler;
+    public ReconciliationController(DriftRepairer repairer) {
+        this.repairer = repairer;
     }
 
     @Operation(summary = "Compare the read models with the event store now, and repair them by replay if events are missing",
@@ -37,14 +37,14 @@ public class ReconciliationController {
             @RequestParam(required = false) Boolean repair,
             @Parameter(description = "also compare every indicator's sums with its events' amounts")
             @RequestParam(defaultValue = "false") boolean deep) {
-        boolean repairing = repair == null ? reconciler.settings().repair() : repair;
-        return ReadModelReconciler.describe(reconciler.reconcile(repairing, deep));
+        boolean repairing = repair == null ? repairer.settings().repair() : repair;
+        return DriftRepairer.describe(repairer.reconcile(repairing, deep));
     }
 
     @Operation(summary = "The last reconciliation's outcome (scheduled or on demand)")
     @GetMapping("/reconciliation")
     Map<String, Object> last() {
-        ReadModelReconciler.Outcome last = reconciler.last();
-        return last == null ? Map.of("state", "NOT_CHECKED_YET") : ReadModelReconciler.describe(last);
+        DriftRepairer.Outcome last = repairer.last();
+        return last == null ? Map.of("state", "NOT_CHECKED_YET") : DriftRepairer.describe(last);
     }
 }

@@ -3,7 +3,7 @@ package cn.gov.ledger.api.posting;
 import cn.gov.ledger.api.config.AxonConfiguration;
 import cn.gov.ledger.api.config.LedgerProperties;
 import cn.gov.ledger.api.web.ApiProblem;
-import cn.gov.ledger.api.web.Rejections;
+import cn.gov.ledger.api.web.RejectionProblems;
 import cn.gov.ledger.core.indicator.LedgerRejection;
 import cn.gov.ledger.projections.unit.UnitDirectory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -384,7 +384,7 @@ public class PostingService {
     private RuntimeException translate(RuntimeException thrown, PreparedPosting posting) {
         for (Throwable e = thrown; e != null; e = e.getCause()) {
             if (e instanceof LedgerRejection rejection) {
-                return Rejections.toProblem(rejection);
+                return RejectionProblems.toProblem(rejection);
             }
             if (e instanceof AggregateNotFoundException) {
                 return new ApiProblem(HttpStatus.NOT_FOUND, "INDICATOR_NOT_FOUND",

@@ -4,7 +4,7 @@ import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.money.Money;
-import cn.gov.ledger.projections.balance.Figure;
+import cn.gov.ledger.core.indicator.Figure;
 import cn.gov.ledger.projections.reporting.Fact;
 import java.util.LinkedHashMap;
 import java.util.List;

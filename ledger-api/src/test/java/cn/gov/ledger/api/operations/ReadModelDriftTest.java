@@ -5,7 +5,7 @@ import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import cn.gov.ledger.projections.reconciliation.ReadModelReconciliation;
+import cn.gov.ledger.projections.reconciliation.DriftDetector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,7 +58,7 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
     private DataSource dataSource;
 
     @Autowired
-    private ReadModelReconciliation reconciliation;
+    private DriftDetector detector;
 
     @Test
     void anEventCommittedAfterTheGapTimeoutIsSkippedThenFoundAndRepairedByReplay() throws Exception {
@@ -90,7 +90,7 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
             long passed = heartbeat(other);
             assertThat(passed).isGreaterThan(lateIndex + 1);
             assertThat(readIndicator(other, passed).status()).isEqualTo(200);
-            assertThat(reconciliation.coverage().gaps()).contains(lateIndex, lateIndex + 1);
+            assertThat(detector.coverage().gaps()).contains(lateIndex, lateIndex + 1);
 
             // 3. It keeps processing (a posting now and then) until Axon has given up on the gap:
             //    the token covers the index and no longer waits for it.
@@ -98,7 +98,7 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
                 heartbeats[0]++;
                 heartbeat(other);
-                return reconciliation.coverage().covers(lateIndex);
+                return detector.coverage().covers(lateIndex);
             });
             System.out.printf("ReadModelDriftTest: Axon gave up on gap %d after %d heartbeat postings%n",
                     lateIndex, heartbeats[0]);

@@ -4,19 +4,36 @@ import cn.gov.ledger.api.testing.LedgerClient;
 import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.reading.FigureFields;
+import cn.gov.ledger.core.indicator.BudgetAppropriated;
+import cn.gov.ledger.core.indicator.IndicatorEvent;
+import cn.gov.ledger.core.indicator.IndicatorFigures;
+import cn.gov.ledger.projections.audit.IndicatorReplay;
+import cn.gov.ledger.projections.balance.TimeSlice;
+import cn.gov.ledger.projections.reconciliation.Drift;
+import cn.gov.ledger.projections.reconciliation.DriftDetector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The read models equal the sums recomputed straight from the event store's rows, for every
- * indicator in the ledger, after a mixed workload.
+ * After a workload with every type of indicator event, the sums recomputed straight from the event
+ * store's rows, without the service's code, equal for every indicator in the ledger: the read model
+ * (BalanceProjection), the aggregate's state replayed from the event store (IndicatorState), and what
+ * the deep reconciliation (DriftDetector) sums from the events. All three count by FigureMovements.
  */
 class ReadModelReconciliationTest extends LedgerIntegrationTest {
+
+    @Autowired
+    private DriftDetector detector;
+    @Autowired
+    private IndicatorReplay replay;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> FIGURES = List.of("initialBudget", "adjustments", "carriedIn", "income", "spent");
@@ -26,23 +43,39 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
         postMixedWorkload();
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
 
+        assertThat(jdbc.queryForList("SELECT DISTINCT payload_type FROM domain_event_entry", String.class))
+                .as("the workload has every type of indicator event")
+                .containsAll(Arrays.stream(IndicatorEvent.class.getPermittedSubclasses()).map(Class::getName).toList());
+        assertThat(jdbc.queryForList("SELECT DISTINCT convert_from(payload, 'UTF8')::jsonb ->> 'initial'"
+                + " FROM domain_event_entry WHERE payload_type = ?", String.class, BudgetAppropriated.class.getName()))
+                .as("initial and mid-year appropriations").contains("true", "false");
+
         Map<String, Map<String, Long>> expected = recomputeFromEventStore();
         assertThat(expected).isNotEmpty();
         for (Map.Entry<String, Map<String, Long>> indicator : expected.entrySet()) {
             LedgerClient.Answer read = readIndicator(indicator.getKey(), head);
             assertThat(read.status()).as(indicator.getKey()).isEqualTo(200);
+            IndicatorFigures state = replay.replay(indicator.getKey(), TimeSlice.NOW).orElseThrow().state().figures();
             for (String figure : FIGURES) {
                 BigDecimal want = BigDecimal.valueOf(indicator.getValue().getOrDefault(figure, 0L), 2);
-                assertThat(new BigDecimal(read.text(figure))).as("%s %s", indicator.getKey(), figure)
+                assertThat(new BigDecimal(read.text(figure))).as("read model: %s %s", indicator.getKey(), figure)
                         .isEqualByComparingTo(want);
+                assertThat(new BigDecimal(FigureFields.of(state).get(figure).toString()))
+                        .as("state: %s %s", indicator.getKey(), figure).isEqualByComparingTo(want);
             }
         }
+        Drift deep = detector.check(true);
+        assertThat(deep.checkedUpTo()).isGreaterThanOrEqualTo(head);
+        assertThat(deep.drifted()).as("%s", deep).isFalse();
     }
 
     private void postMixedWorkload() {
         String unit = newUnit();
         String a = newIndicator(unit, "5000.00");
         String b = newIndicator(unit, "3000.00");
+        Map<String, Object> midYear = appropriation(LedgerClient.id("IND"), unit, "800.00");
+        midYear.put("initial", false);
+        assertThat(client.post("/api/v1/indicators", midYear).status()).isEqualTo(201);
         client.post("/api/v1/indicators/" + a + "/adjustments", Map.of("adjustmentId", LedgerClient.id("A"),
                 "amount", "-500.00", "reason", "调减", "effectiveDate", "2024-04-01"));
         client.post("/api/v1/transfers", Map.of("transferId", LedgerClient.id("T"), "fromIndicatorId", a,

@@ -14,7 +14,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * A budget indicator (预算指标), the unit of budget control: every payment is made against one.
- * It decides every command of DOMAIN.md and holds its invariants; its state is rebuilt from its
+ * It decides every command of docs/domain.md and holds its invariants; its state is rebuilt from its
  * events only.
  */
 public class BudgetIndicator {
@@ -32,15 +32,15 @@ public class BudgetIndicator {
         ClassificationCatalog catalog = ClassificationCatalog.standard();
         IndicatorAttributes a = command.attributes();
         if (!catalog.isKnown(a.functionalCode()) || !a.functionalCode().isItem()) {
-            throw new LedgerRejection(Rejection.UNKNOWN_CODE,
+            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE,
                     "functional code " + a.functionalCode() + " is not a known 项");
         }
         if (a.economicCode() != null && (!a.economicCode().isSection() || !catalog.isKnown(a.economicCode()))) {
-            throw new LedgerRejection(Rejection.UNKNOWN_CODE,
+            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE,
                     "an indicator is restricted to a known economic 款, not " + a.economicCode());
         }
         if (command.amount().isNegative()) {
-            throw new LedgerRejection(Rejection.INVALID_AMOUNT, "an appropriation cannot be negative");
+            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an appropriation cannot be negative");
         }
         requireInFiscalYear(a.fiscalYear(), command.effectiveDate());
         apply(new BudgetAppropriated(command.indicatorId(), a, command.amount(), command.initial(),
@@ -57,10 +57,10 @@ public class BudgetIndicator {
         requireOpen();
         requireInFiscalYear(command.effectiveDate());
         if (command.amount().isZero()) {
-            throw new LedgerRejection(Rejection.INVALID_AMOUNT, "an adjustment cannot be zero");
+            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an adjustment cannot be zero");
         }
         if (state.figures().authorityLeft().plus(command.amount()).isNegative()) {
-            throw new LedgerRejection(Rejection.BUDGET_BELOW_SPENT,
+            throw new LedgerRejection(RejectionReason.BUDGET_BELOW_SPENT,
                     "the adjustment would bring the budget below what is already spent",
                     Map.of("authorityLeft", state.figures().authorityLeft().toString()));
         }
@@ -83,16 +83,16 @@ public class BudgetIndicator {
         requireOpen();
         EconomicCode code = command.economicCode();
         if (!code.isSection() || !catalog.isKnown(code)) {
-            throw new LedgerRejection(Rejection.UNKNOWN_CODE, "economic code " + code + " is not a known 款");
+            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE, "economic code " + code + " is not a known 款");
         }
         if (state.attributes().economicCode() != null && !state.attributes().economicCode().equals(code)) {
-            throw new LedgerRejection(Rejection.ECONOMIC_CODE_NOT_ALLOWED,
+            throw new LedgerRejection(RejectionReason.ECONOMIC_CODE_NOT_ALLOWED,
                     "indicator " + indicatorId + " only pays for economic code " + state.attributes().economicCode());
         }
         requireInFiscalYear(command.effectiveDate());
         requirePositive(command.amount(), "expenditure");
         if (state.expenditure(command.expenditureId()).isPresent()) {
-            throw new LedgerRejection(Rejection.ID_CONFLICT, "expenditure " + command.expenditureId() + " exists");
+            throw new LedgerRejection(RejectionReason.ID_CONFLICT, "expenditure " + command.expenditureId() + " exists");
         }
         requireAuthority(command.amount());
         apply(new ExpenditureRecorded(indicatorId, command.expenditureId(), command.amount(), code,
@@ -103,7 +103,7 @@ public class BudgetIndicator {
     public void handle(ReverseExpenditure command) {
         requireOpen();
         IndicatorState.SpentItem item = state.expenditure(command.expenditureId())
-                .orElseThrow(() -> new LedgerRejection(Rejection.EXPENDITURE_NOT_FOUND,
+                .orElseThrow(() -> new LedgerRejection(RejectionReason.EXPENDITURE_NOT_FOUND,
                         "expenditure " + command.expenditureId() + " is not on indicator " + indicatorId));
         requireInFiscalYear(command.effectiveDate());
         Money amount = command.amount() == null ? item.left() : command.amount();
@@ -111,7 +111,7 @@ public class BudgetIndicator {
             requirePositive(amount, "reversal");
         }
         if (!amount.isPositive() || item.left().isLessThan(amount)) {
-            throw new LedgerRejection(Rejection.REVERSAL_EXCEEDS_EXPENDITURE,
+            throw new LedgerRejection(RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE,
                     "only " + item.left() + " of expenditure " + command.expenditureId() + " is left to reverse",
                     Map.of("leftToReverse", item.left().toString()));
         }
@@ -133,7 +133,7 @@ public class BudgetIndicator {
     void transferIn(TransferBudget command, IndicatorAttributes source) {
         requireOpen();
         if (source.fiscalYear() != state.attributes().fiscalYear() || !source.unitCode().equals(state.attributes().unitCode())) {
-            throw new LedgerRejection(Rejection.TRANSFER_NOT_ALLOWED,
+            throw new LedgerRejection(RejectionReason.TRANSFER_NOT_ALLOWED,
                     "a transfer moves authority only within one unit and fiscal year");
         }
         apply(new BudgetTransferredIn(indicatorId, command.transferId(), command.fromIndicatorId(),
@@ -147,17 +147,17 @@ public class BudgetIndicator {
         Money balance = state.figures().fundsBalance();
         Money carryOver = command.carryOverAmount() == null ? balance : command.carryOverAmount();
         if (balance.isNegative() || carryOver.isNegative() || balance.isLessThan(carryOver)) {
-            throw new LedgerRejection(Rejection.CARRY_FORWARD_SPLIT_INVALID,
+            throw new LedgerRejection(RejectionReason.CARRY_FORWARD_SPLIT_INVALID,
                     "carry-over " + carryOver + " and surplus must add up to the funds balance " + balance,
                     Map.of("fundsBalance", balance.toString()));
         }
         Money surplus = balance.minus(carryOver);
         if (surplus.isPositive() && state.attributes().kind() == ExpenditureKind.BASIC) {
-            throw new LedgerRejection(Rejection.SURPLUS_ON_BASIC_INDICATOR,
+            throw new LedgerRejection(RejectionReason.SURPLUS_ON_BASIC_INDICATOR,
                     "basic expenditure only carries over: the carry-over must be the whole balance " + balance);
         }
         if (command.targetIndicatorId() == null || command.targetIndicatorId().equals(indicatorId)) {
-            throw new LedgerRejection(Rejection.CARRY_FORWARD_TARGET_INVALID, "the target must be another indicator");
+            throw new LedgerRejection(RejectionReason.CARRY_FORWARD_TARGET_INVALID, "the target must be another indicator");
         }
         SurplusDisposition disposition = Objects.requireNonNullElse(command.surplusDisposition(), SurplusDisposition.CARRY);
         return new CarriedForward(indicatorId, command.targetIndicatorId(), carryOver, surplus, disposition,
@@ -171,7 +171,7 @@ public class BudgetIndicator {
     void receiveCarryIn(CarriedIn carriedIn) {
         requireOpen();
         if (!state.attributes().equals(carriedIn.attributes())) {
-            throw new LedgerRejection(Rejection.CARRY_FORWARD_TARGET_INVALID,
+            throw new LedgerRejection(RejectionReason.CARRY_FORWARD_TARGET_INVALID,
                     "indicator " + indicatorId + " is not next year's indicator of " + carriedIn.sourceIndicatorId());
         }
         apply(carriedIn);
@@ -185,7 +185,7 @@ public class BudgetIndicator {
 
     private void requireOpen() {
         if (state.closed()) {
-            throw new LedgerRejection(Rejection.INDICATOR_CLOSED, "indicator " + indicatorId + " is closed");
+            throw new LedgerRejection(RejectionReason.INDICATOR_CLOSED, "indicator " + indicatorId + " is closed");
         }
     }
 
@@ -195,21 +195,21 @@ public class BudgetIndicator {
 
     private static void requireInFiscalYear(int fiscalYear, LocalDate date) {
         if (date == null || date.getYear() != fiscalYear) {
-            throw new LedgerRejection(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
+            throw new LedgerRejection(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
                     "effective date " + date + " is outside fiscal year " + fiscalYear);
         }
     }
 
     private static void requirePositive(Money amount, String what) {
         if (!amount.isPositive()) {
-            throw new LedgerRejection(Rejection.INVALID_AMOUNT, "the amount of an " + what + " must be positive");
+            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "the amount of an " + what + " must be positive");
         }
     }
 
     /** 无预算不支出: authority left = budget − spent must cover the amount. */
     private void requireAuthority(Money amount) {
         if (state.figures().authorityLeft().isLessThan(amount)) {
-            throw new LedgerRejection(Rejection.BUDGET_EXCEEDED,
+            throw new LedgerRejection(RejectionReason.BUDGET_EXCEEDED,
                     "authority left " + state.figures().authorityLeft() + " is smaller than " + amount,
                     Map.of("authorityLeft", state.figures().authorityLeft().toString()));
         }

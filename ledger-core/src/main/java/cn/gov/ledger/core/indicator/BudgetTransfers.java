@@ -20,7 +20,7 @@ public class BudgetTransfers {
     @CommandHandler
     public void handle(TransferBudget command) {
         if (command.fromIndicatorId().equals(command.toIndicatorId())) {
-            throw new LedgerRejection(Rejection.TRANSFER_NOT_ALLOWED, "a transfer needs two different indicators");
+            throw new LedgerRejection(RejectionReason.TRANSFER_NOT_ALLOWED, "a transfer needs two different indicators");
         }
         Aggregate<BudgetIndicator> from = load(indicators, command.fromIndicatorId());
         Aggregate<BudgetIndicator> to = load(indicators, command.toIndicatorId());
@@ -33,7 +33,7 @@ public class BudgetTransfers {
         try {
             return indicators.load(indicatorId);
         } catch (AggregateNotFoundException e) {
-            throw new LedgerRejection(Rejection.INDICATOR_NOT_FOUND, "indicator " + indicatorId + " does not exist");
+            throw new LedgerRejection(RejectionReason.INDICATOR_NOT_FOUND, "indicator " + indicatorId + " does not exist");
         }
     }
 }

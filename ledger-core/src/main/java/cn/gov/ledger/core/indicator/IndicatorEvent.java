@@ -2,8 +2,12 @@ package cn.gov.ledger.core.indicator;
 
 import java.time.LocalDate;
 
-/** Every event of a budget indicator names it and carries its effective (accounting) date. */
-public interface IndicatorEvent {
+/**
+ * Every event of a budget indicator names it and carries its effective (accounting) date. Sealed,
+ * so that a test can hold every event type to {@link FigureMovements}.
+ */
+public sealed interface IndicatorEvent permits BudgetAppropriated, BudgetAdjusted, BudgetTransferredOut,
+        BudgetTransferredIn, IncomeRecorded, ExpenditureRecorded, ExpenditureReversed, CarriedForward, CarriedIn {
 
     String indicatorId();
 

@@ -30,24 +30,15 @@ public record IndicatorFigures(Money initial, Money adjustments, Money carriedIn
         return carriedIn.plus(income).minus(spent);
     }
 
-    public IndicatorFigures withInitial(Money amount) {
-        return new IndicatorFigures(initial.plus(amount), adjustments, carriedIn, income, spent);
-    }
-
-    public IndicatorFigures withAdjustment(Money amount) {
-        return new IndicatorFigures(initial, adjustments.plus(amount), carriedIn, income, spent);
-    }
-
-    public IndicatorFigures withCarriedIn(Money amount) {
-        return new IndicatorFigures(initial, adjustments, carriedIn.plus(amount), income, spent);
-    }
-
-    public IndicatorFigures withIncome(Money amount) {
-        return new IndicatorFigures(initial, adjustments, carriedIn, income.plus(amount), spent);
-    }
-
-    /** Spending; a reversal is a negative amount. */
-    public IndicatorFigures withSpent(Money amount) {
-        return new IndicatorFigures(initial, adjustments, carriedIn, income, spent.plus(amount));
+    /** These figures with {@code movement} added. */
+    public IndicatorFigures plus(FigureMovement movement) {
+        Money amount = movement.amount();
+        return switch (movement.figure()) {
+            case INITIAL -> new IndicatorFigures(initial.plus(amount), adjustments, carriedIn, income, spent);
+            case ADJUSTMENT -> new IndicatorFigures(initial, adjustments.plus(amount), carriedIn, income, spent);
+            case CARRIED_IN -> new IndicatorFigures(initial, adjustments, carriedIn.plus(amount), income, spent);
+            case INCOME -> new IndicatorFigures(initial, adjustments, carriedIn, income.plus(amount), spent);
+            case SPENT -> new IndicatorFigures(initial, adjustments, carriedIn, income, spent.plus(amount));
+        };
     }
 }

@@ -22,8 +22,8 @@ public final class IndicatorState {
 
     /**
      * An expenditure and what is left of it after reversals. Kept for every expenditure of a cached
-     * indicator, so it is small: the amount as fen and an economic code shared with the indicator's
-     * other expenditures make an entry about 120 bytes, not 200, with its id and map node.
+     * indicator, hence small: the amount as fen, and an economic code shared with the indicator's
+     * other expenditures.
      */
     public record SpentItem(EconomicCode economicCode, long leftFen) {
 
@@ -43,31 +43,20 @@ public final class IndicatorState {
     }
 
     public void apply(IndicatorEvent event) {
+        FigureMovements.of(event).ifPresent(movement -> figures = figures.plus(movement));
         if (event instanceof BudgetAppropriated e) {
             indicatorId = e.indicatorId();
             attributes = e.attributes();
-            figures = e.initial() ? figures.withInitial(e.amount()) : figures.withAdjustment(e.amount());
-        } else if (event instanceof BudgetAdjusted e) {
-            figures = figures.withAdjustment(e.amount());
-        } else if (event instanceof BudgetTransferredOut e) {
-            figures = figures.withAdjustment(e.amount().negate());
-        } else if (event instanceof BudgetTransferredIn e) {
-            figures = figures.withAdjustment(e.amount());
-        } else if (event instanceof IncomeRecorded e) {
-            figures = figures.withIncome(e.amount());
+        } else if (event instanceof CarriedIn e) {
+            indicatorId = e.indicatorId();
+            attributes = e.attributes();
         } else if (event instanceof ExpenditureRecorded e) {
-            figures = figures.withSpent(e.amount());
             expenditures.put(e.expenditureId(), new SpentItem(shared(e.economicCode()), e.amount()));
         } else if (event instanceof ExpenditureReversed e) {
-            figures = figures.withSpent(e.amount().negate());
             expenditures.computeIfPresent(e.expenditureId(),
                     (id, item) -> new SpentItem(item.economicCode(), item.left().minus(e.amount())));
         } else if (event instanceof CarriedForward) {
             closed = true;
-        } else if (event instanceof CarriedIn e) {
-            indicatorId = e.indicatorId();
-            attributes = e.attributes();
-            figures = figures.withCarriedIn(e.amount());
         }
     }
 

@@ -2,23 +2,23 @@ package cn.gov.ledger.core.indicator;
 
 import java.util.Map;
 
-/** A command the ledger refuses: nothing is written. */
+/** Thrown when the ledger refuses a command, for a {@link RejectionReason}: nothing is written. */
 public class LedgerRejection extends RuntimeException {
 
-    private final Rejection reason;
+    private final RejectionReason reason;
     private final Map<String, String> details;
 
-    public LedgerRejection(Rejection reason, String message) {
+    public LedgerRejection(RejectionReason reason, String message) {
         this(reason, message, Map.of());
     }
 
-    public LedgerRejection(Rejection reason, String message, Map<String, String> details) {
+    public LedgerRejection(RejectionReason reason, String message, Map<String, String> details) {
         super(message);
         this.reason = reason;
         this.details = Map.copyOf(details);
     }
 
-    public Rejection reason() {
+    public RejectionReason reason() {
         return reason;
     }
 

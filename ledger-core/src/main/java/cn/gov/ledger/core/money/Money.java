@@ -12,7 +12,7 @@ public record Money(long fen) implements Comparable<Money> {
 
     public static final Money ZERO = new Money(0);
 
-    /** Amounts of 10^15 元 and above are refused (DOMAIN.md "Money"). */
+    /** Amounts of 10^15 元 and above are refused (docs/domain.md "Money"). */
     private static final long LIMIT_FEN = 100_000_000_000_000_000L;
 
     /** Plain decimal 元 with at most two decimals: no exponent, no NaN, no grouping. */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
 
-/** Rates of DOMAIN.md "Rates": percentages rounded half-up to 0.01 %, none where the base is zero. */
+/** Rates of docs/domain.md "Rates": percentages rounded half-up to 0.01 %, none where the base is zero. */
 public final class Percentage {
 
     private Percentage() {

@@ -106,7 +106,7 @@ class BudgetIndicatorProperties {
             for (Step step : scenario.steps()) {
                 counter++;
                 Object command = command(step, model, "C" + counter);
-                Set<Rejection> broken = brokenRules(command, model);
+                Set<RejectionReason> broken = brokenRules(command, model);
                 List<Object> before = ledger.allEvents();
 
                 Optional<LedgerRejection> rejection = ledger.send(command);
@@ -137,10 +137,10 @@ class BudgetIndicatorProperties {
             }
         });
         Statistics.label("rejection").coverage(checker -> {
-            for (Rejection reason : EnumSet.of(Rejection.INVALID_AMOUNT, Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
-                    Rejection.BUDGET_BELOW_SPENT, Rejection.BUDGET_EXCEEDED, Rejection.UNKNOWN_CODE,
-                    Rejection.ECONOMIC_CODE_NOT_ALLOWED, Rejection.ID_CONFLICT, Rejection.EXPENDITURE_NOT_FOUND,
-                    Rejection.REVERSAL_EXCEEDS_EXPENDITURE)) {
+            for (RejectionReason reason : EnumSet.of(RejectionReason.INVALID_AMOUNT, RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
+                    RejectionReason.BUDGET_BELOW_SPENT, RejectionReason.BUDGET_EXCEEDED, RejectionReason.UNKNOWN_CODE,
+                    RejectionReason.ECONOMIC_CODE_NOT_ALLOWED, RejectionReason.ID_CONFLICT, RejectionReason.EXPENDITURE_NOT_FOUND,
+                    RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE)) {
                 checker.check(reason).count(n -> n > 0);
             }
         });
@@ -201,62 +201,62 @@ class BudgetIndicatorProperties {
         return outsideYear ? OUTSIDE_YEAR : IN_YEAR;
     }
 
-    /** The rules of DOMAIN.md a command breaks, as the model sees them; empty when it must be accepted. */
-    private static Set<Rejection> brokenRules(Object command, Model model) {
-        Set<Rejection> broken = EnumSet.noneOf(Rejection.class);
+    /** The rules of docs/domain.md a command breaks, as the model sees them; empty when it must be accepted. */
+    private static Set<RejectionReason> brokenRules(Object command, Model model) {
+        Set<RejectionReason> broken = EnumSet.noneOf(RejectionReason.class);
         if (command instanceof AdjustBudget c) {
             outsideYear(c.effectiveDate(), broken);
             if (c.amount().isZero()) {
-                broken.add(Rejection.INVALID_AMOUNT);
+                broken.add(RejectionReason.INVALID_AMOUNT);
             }
             if (model.authorityLeft() + c.amount().fen() < 0) {
-                broken.add(Rejection.BUDGET_BELOW_SPENT);
+                broken.add(RejectionReason.BUDGET_BELOW_SPENT);
             }
         } else if (command instanceof RecordIncome c) {
             outsideYear(c.effectiveDate(), broken);
             if (c.amount().fen() <= 0) {
-                broken.add(Rejection.INVALID_AMOUNT);
+                broken.add(RejectionReason.INVALID_AMOUNT);
             }
         } else if (command instanceof RecordExpenditure c) {
             outsideYear(c.effectiveDate(), broken);
             String code = c.economicCode().value();
             if (!code.equals("30201") && !code.equals("30217")) {
-                broken.add(Rejection.UNKNOWN_CODE);
+                broken.add(RejectionReason.UNKNOWN_CODE);
             }
             if (model.restriction != null && !model.restriction.value().equals(code)) {
-                broken.add(Rejection.ECONOMIC_CODE_NOT_ALLOWED);
+                broken.add(RejectionReason.ECONOMIC_CODE_NOT_ALLOWED);
             }
             if (c.amount().fen() <= 0) {
-                broken.add(Rejection.INVALID_AMOUNT);
+                broken.add(RejectionReason.INVALID_AMOUNT);
             }
             if (model.leftOfExpenditure.containsKey(c.expenditureId())) {
-                broken.add(Rejection.ID_CONFLICT);
+                broken.add(RejectionReason.ID_CONFLICT);
             }
             if (c.amount().fen() > model.authorityLeft()) {
-                broken.add(Rejection.BUDGET_EXCEEDED);
+                broken.add(RejectionReason.BUDGET_EXCEEDED);
             }
         } else if (command instanceof ReverseExpenditure c) {
             Long left = model.leftOfExpenditure.get(c.expenditureId());
             if (left == null) {
-                broken.add(Rejection.EXPENDITURE_NOT_FOUND);
+                broken.add(RejectionReason.EXPENDITURE_NOT_FOUND);
                 return broken;
             }
             outsideYear(c.effectiveDate(), broken);
             if (c.amount() != null && c.amount().fen() <= 0) {
-                broken.add(Rejection.INVALID_AMOUNT);
+                broken.add(RejectionReason.INVALID_AMOUNT);
             } else {
                 long amount = c.amount() == null ? left : c.amount().fen();
                 if (amount <= 0 || amount > left) {
-                    broken.add(Rejection.REVERSAL_EXCEEDS_EXPENDITURE);
+                    broken.add(RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE);
                 }
             }
         }
         return broken;
     }
 
-    private static void outsideYear(LocalDate date, Set<Rejection> broken) {
+    private static void outsideYear(LocalDate date, Set<RejectionReason> broken) {
         if (date.getYear() != YEAR) {
-            broken.add(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR);
+            broken.add(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR);
         }
     }
 
@@ -372,26 +372,26 @@ class BudgetIndicatorProperties {
                 String from = TRANSFER_INDICATORS.get(move.from());
                 long authority = budget[move.from()] - spent[move.from()];
                 long fen = move.relative() ? authority + move.fen() : move.fen();
-                Set<Rejection> broken = EnumSet.noneOf(Rejection.class);
+                Set<RejectionReason> broken = EnumSet.noneOf(RejectionReason.class);
                 Object command;
                 if (move.spend()) {
                     command = new RecordExpenditure(from, "E" + counter, Money.ofFen(fen), Fixtures.OFFICE, IN_YEAR,
                             "v", "payee", "支出");
                     if (fen <= 0) {
-                        broken.add(Rejection.INVALID_AMOUNT);
+                        broken.add(RejectionReason.INVALID_AMOUNT);
                     }
                 } else {
                     String to = TRANSFER_INDICATORS.get(move.to());
                     command = new TransferBudget("T" + counter, from, to, Money.ofFen(fen), "调剂", IN_YEAR, "doc");
                     if (move.from() == move.to() || (move.from() == 2) != (move.to() == 2)) {
-                        broken.add(Rejection.TRANSFER_NOT_ALLOWED);
+                        broken.add(RejectionReason.TRANSFER_NOT_ALLOWED);
                     }
                     if (fen <= 0) {
-                        broken.add(Rejection.INVALID_AMOUNT);
+                        broken.add(RejectionReason.INVALID_AMOUNT);
                     }
                 }
                 if (fen > authority) {
-                    broken.add(Rejection.BUDGET_EXCEEDED);
+                    broken.add(RejectionReason.BUDGET_EXCEEDED);
                 }
                 List<Object> before = ledger.allEvents();
 
@@ -499,12 +499,12 @@ class BudgetIndicatorProperties {
                     : yearEnd.relative() ? balance + yearEnd.delta() : yearEnd.delta();
             long effectiveCarryOver = carryOver == null ? balance : carryOver;
             long surplus = balance - effectiveCarryOver;
-            Set<Rejection> broken = EnumSet.noneOf(Rejection.class);
+            Set<RejectionReason> broken = EnumSet.noneOf(RejectionReason.class);
             if (balance < 0 || effectiveCarryOver < 0 || surplus < 0) {
-                broken.add(Rejection.CARRY_FORWARD_SPLIT_INVALID);
+                broken.add(RejectionReason.CARRY_FORWARD_SPLIT_INVALID);
             }
             if (surplus > 0 && yearEnd.kind() == ExpenditureKind.BASIC) {
-                broken.add(Rejection.SURPLUS_ON_BASIC_INDICATOR);
+                broken.add(RejectionReason.SURPLUS_ON_BASIC_INDICATOR);
             }
             CarryForward command = new CarryForward("S", "S2025", carryOver == null ? null : Money.ofFen(carryOver),
                     yearEnd.disposition(), DEC_31_OF_YEAR);
@@ -526,7 +526,7 @@ class BudgetIndicatorProperties {
                 assertThat(target.attributes()).isEqualTo(attributes.nextYear());
                 assertThat(ledger.replay("S").closed()).isTrue();
                 assertThat(ledger.reject(new RecordIncome("S", "I2", Money.ofFen(1), IN_YEAR, "拨款")))
-                        .isEqualTo(Rejection.INDICATOR_CLOSED);
+                        .isEqualTo(RejectionReason.INDICATOR_CLOSED);
             } else {
                 assertThat(rejection).as("%s breaks %s", command, broken).isPresent();
                 assertThat(rejection.get().reason()).as("rejection of %s", command).isIn(broken);

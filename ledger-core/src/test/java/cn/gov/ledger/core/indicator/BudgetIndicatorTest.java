@@ -16,13 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The commands of one indicator, given its events, with Axon's aggregate test fixture.
- *
- * <p>Kept outside {@code src/test/java} for now: Axon's {@code AggregateTestFixture} needs Hamcrest,
- * which axon-test declares optional, and ledger-core/pom.xml does not add it (the build fails with
- * {@code NoClassDefFoundError: org/hamcrest/Description}). Once {@code org.hamcrest:hamcrest} (test
- * scope, version managed by Spring Boot) is in that pom, move this file to
- * {@code src/test/java/cn/gov/ledger/core/indicator/}; it passes there (45 tests).
+ * The commands of one indicator, given its events, with Axon's aggregate test fixture (which needs
+ * Hamcrest: axon-test declares it optional, so ledger-core/pom.xml adds it in test scope).
  */
 class BudgetIndicatorTest {
 
@@ -40,7 +35,7 @@ class BudgetIndicatorTest {
     }
 
     /** A LedgerRejection with the given code. */
-    static Matcher<LedgerRejection> rejectedWith(Rejection reason) {
+    static Matcher<LedgerRejection> rejectedWith(RejectionReason reason) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(LedgerRejection rejection) {
@@ -106,7 +101,7 @@ class BudgetIndicatorTest {
         IndicatorAttributes unknown = withFunctional(new FunctionalCode("2159998"));
         fixture.givenNoPriorActivity()
                 .when(appropriate(ID, unknown, "100.00"))
-                .expectException(rejectedWith(Rejection.UNKNOWN_CODE))
+                .expectException(rejectedWith(RejectionReason.UNKNOWN_CODE))
                 .expectNoEvents();
     }
 
@@ -116,7 +111,7 @@ class BudgetIndicatorTest {
         IndicatorAttributes section = withFunctional(new FunctionalCode("21505"));
         fixture.givenNoPriorActivity()
                 .when(appropriate(ID, section, "100.00"))
-                .expectException(rejectedWith(Rejection.UNKNOWN_CODE))
+                .expectException(rejectedWith(RejectionReason.UNKNOWN_CODE))
                 .expectNoEvents();
     }
 
@@ -125,7 +120,7 @@ class BudgetIndicatorTest {
         IndicatorAttributes unknown = withEconomic(UNKNOWN_ECONOMIC);
         fixture.givenNoPriorActivity()
                 .when(appropriate(ID, unknown, "100.00"))
-                .expectException(rejectedWith(Rejection.UNKNOWN_CODE))
+                .expectException(rejectedWith(RejectionReason.UNKNOWN_CODE))
                 .expectNoEvents();
     }
 
@@ -133,7 +128,7 @@ class BudgetIndicatorTest {
     void aNegativeAppropriationIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(appropriate(ID, project(), "-0.01"))
-                .expectException(rejectedWith(Rejection.INVALID_AMOUNT))
+                .expectException(rejectedWith(RejectionReason.INVALID_AMOUNT))
                 .expectNoEvents();
     }
 
@@ -141,11 +136,11 @@ class BudgetIndicatorTest {
     void anAppropriationDatedOutsideItsFiscalYearIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new AppropriateBudget(ID, project(), yuan("100.00"), true, LAST_YEAR, "doc"))
-                .expectException(rejectedWith(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
+                .expectException(rejectedWith(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new AppropriateBudget(ID, project(), yuan("100.00"), true, NEXT_YEAR, "doc"))
-                .expectException(rejectedWith(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
+                .expectException(rejectedWith(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
                 .expectNoEvents();
     }
 
@@ -181,7 +176,7 @@ class BudgetIndicatorTest {
     void mayNotReduceTheBudgetBelowWhatIsSpent() {
         fixture.given(opened(), spent(ID, "E1", "600.00"))
                 .when(adjust(ID, "ADJ-1", "-400.01"))
-                .expectException(rejectedWith(Rejection.BUDGET_BELOW_SPENT))
+                .expectException(rejectedWith(RejectionReason.BUDGET_BELOW_SPENT))
                 .expectNoEvents();
     }
 
@@ -191,7 +186,7 @@ class BudgetIndicatorTest {
         fixture.given(opened(), spent(ID, "E1", "600.00"),
                         new ExpenditureReversed(ID, "R1", "E1", yuan("100.00"), OFFICE, "退货", JUN_30))
                 .when(adjust(ID, "ADJ-1", "-500.01"))
-                .expectException(rejectedWith(Rejection.BUDGET_BELOW_SPENT))
+                .expectException(rejectedWith(RejectionReason.BUDGET_BELOW_SPENT))
                 .expectNoEvents();
     }
 
@@ -199,7 +194,7 @@ class BudgetIndicatorTest {
     void aZeroAdjustmentIsRefused() {
         fixture.given(opened())
                 .when(adjust(ID, "ADJ-1", "0.00"))
-                .expectException(rejectedWith(Rejection.INVALID_AMOUNT))
+                .expectException(rejectedWith(RejectionReason.INVALID_AMOUNT))
                 .expectNoEvents();
     }
 
@@ -207,7 +202,7 @@ class BudgetIndicatorTest {
     void anAdjustmentDatedOutsideTheFiscalYearIsRefused() {
         fixture.given(opened())
                 .when(new AdjustBudget(ID, "ADJ-1", yuan("10.00"), "追加", NEXT_YEAR, "doc"))
-                .expectException(rejectedWith(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
+                .expectException(rejectedWith(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
                 .expectNoEvents();
     }
 
@@ -215,7 +210,7 @@ class BudgetIndicatorTest {
     void aClosedIndicatorCannotBeAdjusted() {
         fixture.given(opened(), closed())
                 .when(adjust(ID, "ADJ-1", "10.00"))
-                .expectException(rejectedWith(Rejection.INDICATOR_CLOSED))
+                .expectException(rejectedWith(RejectionReason.INDICATOR_CLOSED))
                 .expectNoEvents();
     }
 
@@ -239,7 +234,7 @@ class BudgetIndicatorTest {
     void zeroIncomeIsRefused() {
         fixture.given(opened())
                 .when(income(ID, "IN-1", "0.00"))
-                .expectException(rejectedWith(Rejection.INVALID_AMOUNT))
+                .expectException(rejectedWith(RejectionReason.INVALID_AMOUNT))
                 .expectNoEvents();
     }
 
@@ -247,7 +242,7 @@ class BudgetIndicatorTest {
     void negativeIncomeIsRefused() {
         fixture.given(opened())
                 .when(income(ID, "IN-1", "-1.00"))
-                .expectException(rejectedWith(Rejection.INVALID_AMOUNT))
+                .expectException(rejectedWith(RejectionReason.INVALID_AMOUNT))
                 .expectNoEvents();
     }
 
@@ -255,7 +250,7 @@ class BudgetIndicatorTest {
     void incomeDatedOutsideTheFiscalYearIsRefused() {
         fixture.given(opened())
                 .when(new RecordIncome(ID, "IN-1", yuan("1.00"), LAST_YEAR, "拨款"))
-                .expectException(rejectedWith(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
+                .expectException(rejectedWith(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
                 .expectNoEvents();
     }
 
@@ -263,7 +258,7 @@ class BudgetIndicatorTest {
     void aClosedIndicatorReceivesNoIncome() {
         fixture.given(opened(), closed())
                 .when(income(ID, "IN-1", "1.00"))
-                .expectException(rejectedWith(Rejection.INDICATOR_CLOSED))
+                .expectException(rejectedWith(RejectionReason.INDICATOR_CLOSED))
                 .expectNoEvents();
     }
 
@@ -287,7 +282,7 @@ class BudgetIndicatorTest {
     void noSpendingWithoutBudget() {
         fixture.given(opened(), spent(ID, "E1", "300.00"))
                 .when(spend(ID, "E2", "700.01"))
-                .expectException(rejectedWith(Rejection.BUDGET_EXCEEDED))
+                .expectException(rejectedWith(RejectionReason.BUDGET_EXCEEDED))
                 .expectNoEvents();
     }
 
@@ -295,7 +290,7 @@ class BudgetIndicatorTest {
     void incomeIsNoAuthorityToSpend() {
         fixture.given(opened(), incomeRecorded(ID, "IN-1", "5000.00"))
                 .when(spend(ID, "E1", "1000.01"))
-                .expectException(rejectedWith(Rejection.BUDGET_EXCEEDED))
+                .expectException(rejectedWith(RejectionReason.BUDGET_EXCEEDED))
                 .expectNoEvents();
     }
 
@@ -309,7 +304,7 @@ class BudgetIndicatorTest {
                         spent(ID, "E1", "800.00"),
                         new ExpenditureReversed(ID, "R1", "E1", yuan("100.00"), OFFICE, "退货", JUN_30))
                 .when(spend(ID, "E2", "400.01"))
-                .expectException(rejectedWith(Rejection.BUDGET_EXCEEDED))
+                .expectException(rejectedWith(RejectionReason.BUDGET_EXCEEDED))
                 .expectNoEvents();
         fixture.given(opened(),
                         new BudgetAdjusted(ID, "ADJ-1", yuan("200.00"), "追加", JUN_30, "doc"),
@@ -326,7 +321,7 @@ class BudgetIndicatorTest {
         CarriedIn opening = new CarriedIn(ID, "IND-2023-001", project(), yuan("120.00"), LAST_YEAR);
         fixture.given(opening)
                 .when(spend(ID, "E1", "120.01"))
-                .expectException(rejectedWith(Rejection.BUDGET_EXCEEDED))
+                .expectException(rejectedWith(RejectionReason.BUDGET_EXCEEDED))
                 .expectNoEvents();
         fixture.given(opening)
                 .when(spend(ID, "E1", "120.00"))
@@ -337,7 +332,7 @@ class BudgetIndicatorTest {
     void anUnknownEconomicCodeIsRefused() {
         fixture.given(opened())
                 .when(spend(ID, "E1", "10.00", UNKNOWN_ECONOMIC))
-                .expectException(rejectedWith(Rejection.UNKNOWN_CODE))
+                .expectException(rejectedWith(RejectionReason.UNKNOWN_CODE))
                 .expectNoEvents();
     }
 
@@ -346,7 +341,7 @@ class BudgetIndicatorTest {
         // 302 商品和服务支出 is a known 类, but expenditures carry a 款
         fixture.given(opened())
                 .when(spend(ID, "E1", "10.00", new EconomicCode("302")))
-                .expectException(rejectedWith(Rejection.UNKNOWN_CODE))
+                .expectException(rejectedWith(RejectionReason.UNKNOWN_CODE))
                 .expectNoEvents();
     }
 
@@ -361,7 +356,7 @@ class BudgetIndicatorTest {
     void aRestrictedIndicatorPaysForNothingElse() {
         fixture.given(appropriated(ID, receptionLimit(), "20000.00"))
                 .when(spend(ID, "E1", "1500.00", OFFICE))
-                .expectException(rejectedWith(Rejection.ECONOMIC_CODE_NOT_ALLOWED))
+                .expectException(rejectedWith(RejectionReason.ECONOMIC_CODE_NOT_ALLOWED))
                 .expectNoEvents();
     }
 
@@ -369,7 +364,7 @@ class BudgetIndicatorTest {
     void anExpenditureDatedOutsideTheFiscalYearIsRefused() {
         fixture.given(opened())
                 .when(new RecordExpenditure(ID, "E1", yuan("1.00"), OFFICE, NEXT_YEAR, "v", "p", "d"))
-                .expectException(rejectedWith(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
+                .expectException(rejectedWith(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
                 .expectNoEvents();
     }
 
@@ -377,11 +372,11 @@ class BudgetIndicatorTest {
     void aZeroOrNegativeExpenditureIsRefused() {
         fixture.given(opened())
                 .when(spend(ID, "E1", "0.00"))
-                .expectException(rejectedWith(Rejection.INVALID_AMOUNT))
+                .expectException(rejectedWith(RejectionReason.INVALID_AMOUNT))
                 .expectNoEvents();
         fixture.given(opened())
                 .when(spend(ID, "E1", "-10.00"))
-                .expectException(rejectedWith(Rejection.INVALID_AMOUNT))
+                .expectException(rejectedWith(RejectionReason.INVALID_AMOUNT))
                 .expectNoEvents();
     }
 
@@ -389,7 +384,7 @@ class BudgetIndicatorTest {
     void aRepeatedExpenditureIdIsAConflict() {
         fixture.given(opened(), spent(ID, "E1", "10.00"))
                 .when(spend(ID, "E1", "20.00"))
-                .expectException(rejectedWith(Rejection.ID_CONFLICT))
+                .expectException(rejectedWith(RejectionReason.ID_CONFLICT))
                 .expectNoEvents();
     }
 
@@ -397,7 +392,7 @@ class BudgetIndicatorTest {
     void aClosedIndicatorPaysNothing() {
         fixture.given(opened(), closed())
                 .when(spend(ID, "E1", "1.00"))
-                .expectException(rejectedWith(Rejection.INDICATOR_CLOSED))
+                .expectException(rejectedWith(RejectionReason.INDICATOR_CLOSED))
                 .expectNoEvents();
     }
 
@@ -430,7 +425,7 @@ class BudgetIndicatorTest {
         fixture.given(opened(), spent(ID, "E1", "300.00"),
                         new ExpenditureReversed(ID, "R1", "E1", yuan("120.00"), OFFICE, "退货", JUN_30))
                 .when(reverse(ID, "R2", "E1", "180.01"))
-                .expectException(rejectedWith(Rejection.REVERSAL_EXCEEDS_EXPENDITURE))
+                .expectException(rejectedWith(RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE))
                 .expectNoEvents();
     }
 
@@ -439,7 +434,7 @@ class BudgetIndicatorTest {
         fixture.given(opened(), spent(ID, "E1", "300.00"),
                         new ExpenditureReversed(ID, "R1", "E1", yuan("300.00"), OFFICE, "退货", JUN_30))
                 .when(reverse(ID, "R2", "E1", null))
-                .expectException(rejectedWith(Rejection.REVERSAL_EXCEEDS_EXPENDITURE))
+                .expectException(rejectedWith(RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE))
                 .expectNoEvents();
     }
 
@@ -447,7 +442,7 @@ class BudgetIndicatorTest {
     void anUnknownExpenditureCannotBeReversed() {
         fixture.given(opened(), spent(ID, "E1", "300.00"))
                 .when(reverse(ID, "R1", "E9", null))
-                .expectException(rejectedWith(Rejection.EXPENDITURE_NOT_FOUND))
+                .expectException(rejectedWith(RejectionReason.EXPENDITURE_NOT_FOUND))
                 .expectNoEvents();
     }
 
@@ -455,7 +450,7 @@ class BudgetIndicatorTest {
     void aZeroReversalIsRefused() {
         fixture.given(opened(), spent(ID, "E1", "300.00"))
                 .when(reverse(ID, "R1", "E1", "0.00"))
-                .expectException(rejectedWith(Rejection.INVALID_AMOUNT))
+                .expectException(rejectedWith(RejectionReason.INVALID_AMOUNT))
                 .expectNoEvents();
     }
 
@@ -463,7 +458,7 @@ class BudgetIndicatorTest {
     void aReversalDatedOutsideTheFiscalYearIsRefused() {
         fixture.given(opened(), spent(ID, "E1", "300.00"))
                 .when(new ReverseExpenditure(ID, "R1", "E1", null, "退货", NEXT_YEAR))
-                .expectException(rejectedWith(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
+                .expectException(rejectedWith(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR))
                 .expectNoEvents();
     }
 
@@ -471,7 +466,7 @@ class BudgetIndicatorTest {
     void aClosedIndicatorCannotReverse() {
         fixture.given(opened(), spent(ID, "E1", "300.00"), closed())
                 .when(reverse(ID, "R1", "E1", null))
-                .expectException(rejectedWith(Rejection.INDICATOR_CLOSED))
+                .expectException(rejectedWith(RejectionReason.INDICATOR_CLOSED))
                 .expectNoEvents();
     }
 }

@@ -97,9 +97,9 @@ class CarryForwardTest {
         List<Object> before = ledger.allEvents();
 
         assertThat(ledger.reject(carryForward("A", "A2025", "300.01", SurplusDisposition.RECAPTURE)))
-                .isEqualTo(Rejection.CARRY_FORWARD_SPLIT_INVALID);
+                .isEqualTo(RejectionReason.CARRY_FORWARD_SPLIT_INVALID);
         assertThat(ledger.reject(carryForward("A", "A2025", "-0.01", SurplusDisposition.RECAPTURE)))
-                .isEqualTo(Rejection.CARRY_FORWARD_SPLIT_INVALID);
+                .isEqualTo(RejectionReason.CARRY_FORWARD_SPLIT_INVALID);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
         assertThat(ledger.replay("A").closed()).isFalse();
@@ -114,9 +114,9 @@ class CarryForwardTest {
         List<Object> before = ledger.allEvents();
 
         assertThat(ledger.reject(carryForward("BASIC", "BASIC2025", "200.00", SurplusDisposition.RECAPTURE)))
-                .isEqualTo(Rejection.SURPLUS_ON_BASIC_INDICATOR);
+                .isEqualTo(RejectionReason.SURPLUS_ON_BASIC_INDICATOR);
         assertThat(ledger.reject(carryForward("BASIC", "BASIC2025", "299.99", SurplusDisposition.CARRY)))
-                .isEqualTo(Rejection.SURPLUS_ON_BASIC_INDICATOR);
+                .isEqualTo(RejectionReason.SURPLUS_ON_BASIC_INDICATOR);
         assertThat(ledger.allEvents()).isEqualTo(before);
 
         // the whole balance as carry-over is what basic expenditure does
@@ -130,8 +130,8 @@ class CarryForwardTest {
         ledger.accept(carryForward("A", "A2025"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(carryForward("A", "A2025"))).isEqualTo(Rejection.INDICATOR_CLOSED);
-        assertThat(ledger.reject(carryForward("A", "OTHER2025"))).isEqualTo(Rejection.INDICATOR_CLOSED);
+        assertThat(ledger.reject(carryForward("A", "A2025"))).isEqualTo(RejectionReason.INDICATOR_CLOSED);
+        assertThat(ledger.reject(carryForward("A", "OTHER2025"))).isEqualTo(RejectionReason.INDICATOR_CLOSED);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
         assertThat(ledger.replay("A2025").figures().carriedIn()).isEqualTo(yuan("300.00"));
@@ -143,10 +143,10 @@ class CarryForwardTest {
         ledger.accept(carryForward("A", "A2025"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(adjust("A", "ADJ", "10.00"))).isEqualTo(Rejection.INDICATOR_CLOSED);
-        assertThat(ledger.reject(income("A", "I2", "10.00"))).isEqualTo(Rejection.INDICATOR_CLOSED);
-        assertThat(ledger.reject(spend("A", "E2", "10.00"))).isEqualTo(Rejection.INDICATOR_CLOSED);
-        assertThat(ledger.reject(reverse("A", "R1", "A-E1", "10.00"))).isEqualTo(Rejection.INDICATOR_CLOSED);
+        assertThat(ledger.reject(adjust("A", "ADJ", "10.00"))).isEqualTo(RejectionReason.INDICATOR_CLOSED);
+        assertThat(ledger.reject(income("A", "I2", "10.00"))).isEqualTo(RejectionReason.INDICATOR_CLOSED);
+        assertThat(ledger.reject(spend("A", "E2", "10.00"))).isEqualTo(RejectionReason.INDICATOR_CLOSED);
+        assertThat(ledger.reject(reverse("A", "R1", "A-E1", "10.00"))).isEqualTo(RejectionReason.INDICATOR_CLOSED);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
@@ -160,8 +160,8 @@ class CarryForwardTest {
         ledger.accept(appropriate("B", project(), "50.00"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(carryForward("A", "X2025"))).isEqualTo(Rejection.CARRY_FORWARD_TARGET_INVALID);
-        assertThat(ledger.reject(carryForward("A", "B"))).isEqualTo(Rejection.CARRY_FORWARD_TARGET_INVALID);
+        assertThat(ledger.reject(carryForward("A", "X2025"))).isEqualTo(RejectionReason.CARRY_FORWARD_TARGET_INVALID);
+        assertThat(ledger.reject(carryForward("A", "B"))).isEqualTo(RejectionReason.CARRY_FORWARD_TARGET_INVALID);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
         assertThat(ledger.replay("A").closed()).isFalse();
@@ -173,15 +173,15 @@ class CarryForwardTest {
         projectWithBalance300("A");
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(carryForward("A", "A"))).isEqualTo(Rejection.CARRY_FORWARD_TARGET_INVALID);
-        assertThat(ledger.reject(carryForward("A", null))).isEqualTo(Rejection.CARRY_FORWARD_TARGET_INVALID);
+        assertThat(ledger.reject(carryForward("A", "A"))).isEqualTo(RejectionReason.CARRY_FORWARD_TARGET_INVALID);
+        assertThat(ledger.reject(carryForward("A", null))).isEqualTo(RejectionReason.CARRY_FORWARD_TARGET_INVALID);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
 
     @Test
     void anUnknownSourceIsRefused() {
-        assertThat(ledger.reject(carryForward("NOPE", "NOPE2025"))).isEqualTo(Rejection.INDICATOR_NOT_FOUND);
+        assertThat(ledger.reject(carryForward("NOPE", "NOPE2025"))).isEqualTo(RejectionReason.INDICATOR_NOT_FOUND);
 
         assertThat(ledger.allEvents()).isEmpty();
     }
@@ -218,7 +218,7 @@ class CarryForwardTest {
 
     @Test
     void nextYearsCarriedInIsCarryOverPlusCarriedSurplusAcrossSources() {
-        // DOMAIN.md: next year's carried in = this year's carry-over + surplus carried (what was taken back is gone)
+        // docs/domain.md: next year's carried in = this year's carry-over + surplus carried (what was taken back is gone)
         projectWithBalance300("A");
         projectWithBalance300("B");
 

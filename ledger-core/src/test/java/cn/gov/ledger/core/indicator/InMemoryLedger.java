@@ -82,7 +82,7 @@ final class InMemoryLedger implements AutoCloseable {
     }
 
     /** Sends a command that the test expects to be refused and returns the reason. */
-    Rejection reject(Object command) {
+    RejectionReason reject(Object command) {
         return send(command)
                 .orElseThrow(() -> new AssertionError("command " + command + " was accepted"))
                 .reason();

@@ -25,7 +25,7 @@ class RestrictionAndCarryForwardDateTest {
     }
 
     /**
-     * DOMAIN.md: an indicator is "optionally [restricted to] one economic 款". AppropriateBudget
+     * docs/domain.md: an indicator is "optionally [restricted to] one economic 款". AppropriateBudget
      * checks that the functional code is a 项 but only that the economic code is known, so a 类
      * such as 302 is accepted, and the indicator can then never pay anything: expenditures must
      * carry a 款, and no 款 equals "302".
@@ -37,11 +37,11 @@ class RestrictionAndCarryForwardDateTest {
 
         assertThat(ledger.send(appropriate("IND", restrictedToAClass, "1000.00")))
                 .as("appropriation restricted to the 类 302")
-                .hasValueSatisfying(rejection -> assertThat(rejection.reason()).isEqualTo(Rejection.UNKNOWN_CODE));
+                .hasValueSatisfying(rejection -> assertThat(rejection.reason()).isEqualTo(RejectionReason.UNKNOWN_CODE));
     }
 
     /**
-     * DOMAIN.md "Time": every event has an effective date, and every read filters on it. Every
+     * docs/domain.md "Time": every event has an effective date, and every read filters on it. Every
      * command checks its date against the fiscal year except CarryForward, which stores
      * CarriedForward and CarriedIn events with whatever date it is given, even none.
      */
@@ -54,7 +54,7 @@ class RestrictionAndCarryForwardDateTest {
         assertThat(ledger.send(new CarryForward("A", "A2025", null, null, null)))
                 .as("carry-forward without an effective date")
                 .hasValueSatisfying(rejection ->
-                        assertThat(rejection.reason()).isEqualTo(Rejection.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR));
+                        assertThat(rejection.reason()).isEqualTo(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR));
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
 }

@@ -52,8 +52,8 @@ class TransferBudgetTest {
         ledger.accept(transfer("T1", "A", "B", "300.00"));
 
         ledger.accept(spend("B", "E1", "500.00"));
-        assertThat(ledger.reject(spend("B", "E2", "0.01"))).isEqualTo(Rejection.BUDGET_EXCEEDED);
-        assertThat(ledger.reject(spend("A", "E3", "700.01"))).isEqualTo(Rejection.BUDGET_EXCEEDED);
+        assertThat(ledger.reject(spend("B", "E2", "0.01"))).isEqualTo(RejectionReason.BUDGET_EXCEEDED);
+        assertThat(ledger.reject(spend("A", "E3", "700.01"))).isEqualTo(RejectionReason.BUDGET_EXCEEDED);
     }
 
     @Test
@@ -70,7 +70,7 @@ class TransferBudgetTest {
         ledger.accept(spend("A", "E1", "900.00"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "B", "100.01"))).isEqualTo(Rejection.BUDGET_EXCEEDED);
+        assertThat(ledger.reject(transfer("T1", "A", "B", "100.01"))).isEqualTo(RejectionReason.BUDGET_EXCEEDED);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
         assertThat(ledger.events("A")).noneMatch(BudgetTransferredOut.class::isInstance);
@@ -82,7 +82,7 @@ class TransferBudgetTest {
         ledger.accept(appropriate("C", project(YEAR, OTHER_UNIT), "100.00"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "C", "100.00"))).isEqualTo(Rejection.TRANSFER_NOT_ALLOWED);
+        assertThat(ledger.reject(transfer("T1", "A", "C", "100.00"))).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
 
         // the source's event was applied before the target refused: the unit of work must drop it
         assertThat(ledger.allEvents()).isEqualTo(before);
@@ -94,7 +94,7 @@ class TransferBudgetTest {
         ledger.accept(appropriate("A2025", project(YEAR + 1, UNIT), "100.00"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "A2025", "100.00"))).isEqualTo(Rejection.TRANSFER_NOT_ALLOWED);
+        assertThat(ledger.reject(transfer("T1", "A", "A2025", "100.00"))).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
@@ -103,7 +103,7 @@ class TransferBudgetTest {
     void transferToTheSameIndicatorIsNotAllowed() {
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "A", "100.00"))).isEqualTo(Rejection.TRANSFER_NOT_ALLOWED);
+        assertThat(ledger.reject(transfer("T1", "A", "A", "100.00"))).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
@@ -114,7 +114,7 @@ class TransferBudgetTest {
         ledger.accept(carryForward("A", "A2025"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "B", "100.00"))).isEqualTo(Rejection.INDICATOR_CLOSED);
+        assertThat(ledger.reject(transfer("T1", "A", "B", "100.00"))).isEqualTo(RejectionReason.INDICATOR_CLOSED);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
@@ -125,7 +125,7 @@ class TransferBudgetTest {
         ledger.accept(carryForward("B", "B2025"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "B", "100.00"))).isEqualTo(Rejection.INDICATOR_CLOSED);
+        assertThat(ledger.reject(transfer("T1", "A", "B", "100.00"))).isEqualTo(RejectionReason.INDICATOR_CLOSED);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
         assertThat(ledger.replay("A").figures().authorityLeft()).isEqualTo(yuan("1000.00"));
@@ -135,8 +135,8 @@ class TransferBudgetTest {
     void transferWithAnUnknownIndicatorIsRefused() {
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "NOPE", "B", "100.00"))).isEqualTo(Rejection.INDICATOR_NOT_FOUND);
-        assertThat(ledger.reject(transfer("T2", "A", "NOPE", "100.00"))).isEqualTo(Rejection.INDICATOR_NOT_FOUND);
+        assertThat(ledger.reject(transfer("T1", "NOPE", "B", "100.00"))).isEqualTo(RejectionReason.INDICATOR_NOT_FOUND);
+        assertThat(ledger.reject(transfer("T2", "A", "NOPE", "100.00"))).isEqualTo(RejectionReason.INDICATOR_NOT_FOUND);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
@@ -145,8 +145,8 @@ class TransferBudgetTest {
     void transferOfNothingOrLessIsRefused() {
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "B", "0.00"))).isEqualTo(Rejection.INVALID_AMOUNT);
-        assertThat(ledger.reject(transfer("T2", "A", "B", "-5.00"))).isEqualTo(Rejection.INVALID_AMOUNT);
+        assertThat(ledger.reject(transfer("T1", "A", "B", "0.00"))).isEqualTo(RejectionReason.INVALID_AMOUNT);
+        assertThat(ledger.reject(transfer("T2", "A", "B", "-5.00"))).isEqualTo(RejectionReason.INVALID_AMOUNT);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }

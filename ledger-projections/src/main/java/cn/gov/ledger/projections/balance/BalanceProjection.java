@@ -1,17 +1,12 @@
 package cn.gov.ledger.projections.balance;
 
-import cn.gov.ledger.core.classification.EconomicCode;
-import cn.gov.ledger.core.indicator.BudgetAdjusted;
 import cn.gov.ledger.core.indicator.BudgetAppropriated;
-import cn.gov.ledger.core.indicator.BudgetTransferredIn;
-import cn.gov.ledger.core.indicator.BudgetTransferredOut;
 import cn.gov.ledger.core.indicator.CarriedForward;
 import cn.gov.ledger.core.indicator.CarriedIn;
-import cn.gov.ledger.core.indicator.ExpenditureRecorded;
-import cn.gov.ledger.core.indicator.ExpenditureReversed;
-import cn.gov.ledger.core.indicator.IncomeRecorded;
+import cn.gov.ledger.core.indicator.Figure;
+import cn.gov.ledger.core.indicator.FigureMovements;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
-import cn.gov.ledger.core.money.Money;
+import cn.gov.ledger.core.indicator.IndicatorEvent;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -48,7 +43,6 @@ public class BalanceProjection {
     public static final String PROCESSING_GROUP = "balances";
 
     private static final String PENDING = BalanceProjection.class.getName() + ".pending";
-    private static final int SOURCE_INDICATOR_ID = 9; // in a row of pending.indicators
 
     private final JdbcTemplate jdbc;
     private final KnownCheckpoints checkpoints;
@@ -63,64 +57,21 @@ public class BalanceProjection {
         this.checkpoints = checkpoints;
     }
 
+    /** Every indicator event: its figure movement, if it has one, and the register's changes. */
     @EventHandler
-    void on(BudgetAppropriated event, @MessageIdentifier String eventId,
+    void on(IndicatorEvent event, @MessageIdentifier String eventId,
             @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        register(event.indicatorId(), event.attributes(), null);
-        move(eventId, event.indicatorId(), event.initial() ? Figure.INITIAL : Figure.ADJUSTMENT, event.amount(),
-                null, event.effectiveDate(), recordedAt);
-    }
-
-    @EventHandler
-    void on(BudgetAdjusted event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
-    }
-
-    @EventHandler
-    void on(BudgetTransferredOut event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, event.indicatorId(), Figure.ADJUSTMENT, event.amount().negate(), null, event.effectiveDate(),
-                recordedAt);
-    }
-
-    @EventHandler
-    void on(BudgetTransferredIn event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, event.indicatorId(), Figure.ADJUSTMENT, event.amount(), null, event.effectiveDate(), recordedAt);
-    }
-
-    @EventHandler
-    void on(IncomeRecorded event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, event.indicatorId(), Figure.INCOME, event.amount(), null, event.effectiveDate(), recordedAt);
-    }
-
-    @EventHandler
-    void on(ExpenditureRecorded event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, event.indicatorId(), Figure.SPENT, event.amount(), event.economicCode(), event.effectiveDate(),
-                recordedAt);
-    }
-
-    @EventHandler
-    void on(ExpenditureReversed event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        move(eventId, event.indicatorId(), Figure.SPENT, event.amount().negate(), event.economicCode(),
-                event.effectiveDate(), recordedAt);
-    }
-
-    @EventHandler
-    void on(CarriedForward event, @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        record(pending -> pending.closures.add(new Object[] {Date.valueOf(event.effectiveDate()),
-                Timestamp.from(recordedAt), event.indicatorId()}));
-    }
-
-    @EventHandler
-    void on(CarriedIn event, @MessageIdentifier String eventId,
-            @org.axonframework.eventhandling.Timestamp Instant recordedAt) {
-        register(event.indicatorId(), event.attributes(), event.sourceIndicatorId());
-        move(eventId, event.indicatorId(), Figure.CARRIED_IN, event.amount(), null, event.effectiveDate(), recordedAt);
+        if (event instanceof BudgetAppropriated e) {
+            register(new IndicatorRow(e.indicatorId(), e.attributes(), null));
+        } else if (event instanceof CarriedIn e) {
+            register(new IndicatorRow(e.indicatorId(), e.attributes(), e.sourceIndicatorId()));
+        } else if (event instanceof CarriedForward e) {
+            record(pending -> pending.closures.add(new Closure(e.indicatorId(), e.effectiveDate(), recordedAt)));
+        }
+        FigureMovements.of(event).ifPresent(movement -> record(pending -> pending.movements.add(new Movement(eventId,
+                event.indicatorId(), movement.figure(), movement.amount().fen(),
+                movement.economicCode() == null ? null : movement.economicCode().value(), event.effectiveDate(),
+                recordedAt))));
     }
 
     @ResetHandler
@@ -132,36 +83,15 @@ public class BalanceProjection {
         KnownCheckpoints.reset(jdbc);
     }
 
-    private void register(String indicatorId, IndicatorAttributes a, String sourceIndicatorId) {
-        Object[] row = {indicatorId, a.fiscalYear(), a.unitCode(), a.fundSource().name(), a.functionalCode().value(),
-                a.kind().name(), a.projectCode(), a.projectName(),
-                a.economicCode() == null ? null : a.economicCode().value(), sourceIndicatorId};
-        // registered twice in one batch (a carry-in to an indicator opened in it): as the upsert would
-        record(pending -> pending.indicators.merge(indicatorId, row, (first, again) -> {
-            if (first[SOURCE_INDICATOR_ID] == null) {
-                first[SOURCE_INDICATOR_ID] = again[SOURCE_INDICATOR_ID];
-            }
-            return first;
-        }));
-    }
-
-    /**
-     * Budget and income movements take the indicator's economic restriction, if it has one. The
-     * row is keyed by the event's identifier: the token's position is not the event's own global
-     * index when an event that committed late fills a gap, so it cannot be the key.
-     */
-    private void move(String eventId, String indicatorId, Figure figure, Money amount, EconomicCode economicCode,
-                      LocalDate effectiveDate, Instant recordedAt) {
-        record(pending -> {
-            pending.movements.add(new Movement(eventId, indicatorId, figure, amount.fen(),
-                    economicCode == null ? null : economicCode.value(), effectiveDate, recordedAt));
-        });
+    /** Registered twice in one batch (a carry-in to an indicator opened in it): as the upsert would. */
+    private void register(IndicatorRow row) {
+        record(pending -> pending.indicators.merge(row.indicatorId(), row, IndicatorRow::withSourceOf));
     }
 
     /**
      * The rows of the events of one processing batch, written in one round trip per table when the
-     * batch commits (with its token) rather than one statement per event: a replay of 10^6 events
-     * is bounded by PostgreSQL, not by round trips. Outside a unit of work they are written at once.
+     * batch commits (with its token) rather than one statement per event, so that a replay is
+     * bounded by PostgreSQL, not by round trips. Outside a unit of work they are written at once.
      */
     private void record(Consumer<Pending> change) {
         if (!CurrentUnitOfWork.isStarted()) {
@@ -178,7 +108,30 @@ public class BalanceProjection {
         }));
     }
 
-    /** A row of rm_movement; with no economic code of its own it takes its indicator's. */
+    /** A row of rm_indicator. */
+    private record IndicatorRow(String indicatorId, IndicatorAttributes attributes, String sourceIndicatorId) {
+
+        IndicatorRow withSourceOf(IndicatorRow again) {
+            return sourceIndicatorId != null ? this : new IndicatorRow(indicatorId, attributes, again.sourceIndicatorId());
+        }
+
+        Object[] values() {
+            IndicatorAttributes a = attributes;
+            return new Object[] {indicatorId, a.fiscalYear(), a.unitCode(), a.fundSource().name(),
+                    a.functionalCode().value(), a.kind().name(), a.projectCode(), a.projectName(),
+                    a.economicCode() == null ? null : a.economicCode().value(), sourceIndicatorId};
+        }
+    }
+
+    /** An indicator closed by its CarriedForward. */
+    private record Closure(String indicatorId, LocalDate closedOn, Instant closedAt) {
+    }
+
+    /**
+     * A row of rm_movement, keyed by the event's identifier: the token's position is not the
+     * event's own global index when an event that committed late fills a gap, so it cannot be the
+     * key. With no economic code of its own it takes its indicator's.
+     */
     private record Movement(String eventId, String indicatorId, Figure figure, long amount, String economicCode,
                             LocalDate effectiveDate, Instant recordedAt) {
     }
@@ -258,9 +211,9 @@ public class BalanceProjection {
 
     private static final class Pending {
         /** rm_indicator rows by indicator: one multi-row upsert may not touch a row twice. */
-        final Map<String, Object[]> indicators = new LinkedHashMap<>();
+        final Map<String, IndicatorRow> indicators = new LinkedHashMap<>();
         final List<Movement> movements = new ArrayList<>();
-        final List<Object[]> closures = new ArrayList<>();
+        final List<Closure> closures = new ArrayList<>();
 
         void write(JdbcTemplate jdbc, KnownCheckpoints checkpoints) {
             if (!indicators.isEmpty()) {
@@ -270,7 +223,7 @@ public class BalanceProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (indicator_id) DO UPDATE
                         SET source_indicator_id = COALESCE(rm_indicator.source_indicator_id,
-                            EXCLUDED.source_indicator_id)""", List.copyOf(indicators.values()));
+                            EXCLUDED.source_indicator_id)""", indicators.values().stream().map(IndicatorRow::values).toList());
             }
             if (!movements.isEmpty()) {
                 Map<String, IndicatorScope> scopes = scopes(jdbc);
@@ -282,7 +235,9 @@ public class BalanceProjection {
                         keyIds.get(MovementKey.of(m)), m.amount(), m.recordedAt())).toList());
             }
             if (!closures.isEmpty()) {
-                jdbc.batchUpdate("UPDATE rm_indicator SET closed_on = ?, closed_at = ? WHERE indicator_id = ?", closures);
+                jdbc.batchUpdate("UPDATE rm_indicator SET closed_on = ?, closed_at = ? WHERE indicator_id = ?",
+                        closures.stream().map(c -> new Object[] {Date.valueOf(c.closedOn()),
+                                Timestamp.from(c.closedAt()), c.indicatorId()}).toList());
             }
         }
 

@@ -13,21 +13,14 @@ import java.util.List;
  * (V5__cumulative_year_totals.sql), which holds per indicator, figure, economic code and year the
  * sums through the end of each month: as known now the year totals; as of a date the sums through
  * asOf's last whole month, of the keys that had a movement by then, and the journal for the days of
- * asOf's month up to it. Either way one row per key and year, where the month totals of V4 needed
- * one per month: at 10^6 postings over 10^4 indicators 3.2x10^4 rows instead of 1.4x10^5 as of
- * 2024-06-30. With {@code knownAt}, from the journal, which alone knows when each movement was
+ * asOf's month up to it. Either way one row per key and year, not one per month. With
+ * {@code knownAt}, from the journal, which alone knows when each movement was
  * recorded: as known at a moment, the latest checkpoint before it and the movements after that
  * (KnownCheckpoints); with asOf as well, the whole journal.
  *
  * <p>{@code i} is a left join on its primary key, so PostgreSQL leaves it out of a read that uses
  * none of its columns: a read grouped by unit (execution-rates) filters and groups on {@code m}
  * alone. Every movement has its indicator, so it finds one for each row of {@code m} otherwise.
- *
- * <p>Measured on the bench's database after its load of 10^6 postings and the rebuild (PostgreSQL
- * 17, V4's tables backfilled beside it, the queries alternated on a loaded 2-core machine, least of
- * 45 runs): final-accounts asOf 2024-06-30 150 to 43 ms, execution-rates by unit 17 to 13 ms, its
- * asOf 105 to 17 ms; final-accounts as known now 24 to 44 ms, as its rows are wider than V4's
- * rm_total (1,495 pages against 236).
  */
 public final class MovementFilter {
 
@@ -71,8 +64,8 @@ public final class MovementFilter {
     /**
      * Journal movements that meet {@code conditions}, summed by their key's number before the join
      * with the key's columns and its indicator's scope (V10__movement_keys.sql,
-     * V11__movement_key_scope.sql): a read at 10^6 movements joins ~10^4 sums, not every movement
-     * (measured: asOf 130 to 77 ms), and no longer each of them with rm_indicator.
+     * V11__movement_key_scope.sql): a read joins one sum per key, not every movement, and none of
+     * them with rm_indicator.
      */
     private static String journal(String conditions) {
         return byKey("SELECT key_id, sum(amount) AS amount FROM rm_movement m WHERE TRUE" + conditions + " GROUP BY 1");

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Which events a read counts (DOMAIN.md "Time"): those effective on or before {@code asOf} and
+ * Which events a read counts (docs/domain.md "Time"): those effective on or before {@code asOf} and
  * recorded up to {@code knownAt}; null means no limit.
  */
 public record TimeSlice(LocalDate asOf, Instant knownAt) {

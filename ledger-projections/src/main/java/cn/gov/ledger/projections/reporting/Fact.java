@@ -2,7 +2,7 @@ package cn.gov.ledger.projections.reporting;
 
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.FundSource;
-import cn.gov.ledger.projections.balance.Figure;
+import cn.gov.ledger.core.indicator.Figure;
 
 /**
  * The finest grain the year-end report needs: the sum, in 分, of one figure of the indicators of

@@ -6,7 +6,7 @@ import cn.gov.ledger.core.classification.FunctionalCode;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.money.Money;
-import cn.gov.ledger.projections.balance.Figure;
+import cn.gov.ledger.core.indicator.Figure;
 import cn.gov.ledger.projections.reporting.ReportTable.Column;
 import cn.gov.ledger.projections.reporting.ReportTable.Row;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.indicator.IndicatorFigures;
 import cn.gov.ledger.core.money.Money;
-import cn.gov.ledger.projections.balance.Figure;
+import cn.gov.ledger.core.indicator.Figure;
 import cn.gov.ledger.projections.balance.MovementFilter;
 import cn.gov.ledger.projections.balance.Scope;
 import cn.gov.ledger.projections.balance.TimeSlice;

@@ -7,6 +7,7 @@ import cn.gov.ledger.core.classification.FunctionalCode;
 import cn.gov.ledger.core.indicator.BudgetAppropriated;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.ExpenditureRecorded;
+import cn.gov.ledger.core.indicator.Figure;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.indicator.IndicatorFigures;

@@ -11,6 +11,9 @@ import cn.gov.ledger.core.indicator.CarriedIn;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.ExpenditureRecorded;
 import cn.gov.ledger.core.indicator.ExpenditureReversed;
+import cn.gov.ledger.core.indicator.Figure;
+import cn.gov.ledger.core.indicator.FigureMovement;
+import cn.gov.ledger.core.indicator.FigureMovements;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.indicator.IncomeRecorded;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
@@ -330,30 +333,7 @@ final class History {
     }
 
     static void deliver(BalanceProjection projection, Posting posting) {
-        String eventId = "event-" + posting.globalIndex();
-        Instant at = posting.recordedAt();
-        IndicatorEvent event = posting.event();
-        if (event instanceof BudgetAppropriated e) {
-            projection.on(e, eventId, at);
-        } else if (event instanceof BudgetAdjusted e) {
-            projection.on(e, eventId, at);
-        } else if (event instanceof BudgetTransferredOut e) {
-            projection.on(e, eventId, at);
-        } else if (event instanceof BudgetTransferredIn e) {
-            projection.on(e, eventId, at);
-        } else if (event instanceof IncomeRecorded e) {
-            projection.on(e, eventId, at);
-        } else if (event instanceof ExpenditureRecorded e) {
-            projection.on(e, eventId, at);
-        } else if (event instanceof ExpenditureReversed e) {
-            projection.on(e, eventId, at);
-        } else if (event instanceof CarriedForward e) {
-            projection.on(e, at);
-        } else if (event instanceof CarriedIn e) {
-            projection.on(e, eventId, at);
-        } else {
-            throw new IllegalArgumentException("no handler for " + event);
-        }
+        projection.on(posting.event(), "event-" + posting.globalIndex(), posting.recordedAt());
     }
 
     // --- time slices ---
@@ -444,53 +424,10 @@ final class History {
         return events(indicatorId, time).stream().anyMatch(CarriedForward.class::isInstance);
     }
 
-    /** Which figure an event moves (null for one that moves none). */
-    static Figure figure(IndicatorEvent event) {
-        if (event instanceof BudgetAppropriated e) {
-            return e.initial() ? Figure.INITIAL : Figure.ADJUSTMENT;
-        } else if (event instanceof BudgetAdjusted || event instanceof BudgetTransferredOut
-                || event instanceof BudgetTransferredIn) {
-            return Figure.ADJUSTMENT;
-        } else if (event instanceof CarriedIn) {
-            return Figure.CARRIED_IN;
-        } else if (event instanceof IncomeRecorded) {
-            return Figure.INCOME;
-        } else if (event instanceof ExpenditureRecorded || event instanceof ExpenditureReversed) {
-            return Figure.SPENT;
-        }
-        return null;
-    }
-
-    /** The signed amount, in 分, by which an event moves its figure. */
-    static long fen(IndicatorEvent event) {
-        if (event instanceof BudgetAppropriated e) {
-            return e.amount().fen();
-        } else if (event instanceof BudgetAdjusted e) {
-            return e.amount().fen();
-        } else if (event instanceof BudgetTransferredOut e) {
-            return -e.amount().fen();
-        } else if (event instanceof BudgetTransferredIn e) {
-            return e.amount().fen();
-        } else if (event instanceof CarriedIn e) {
-            return e.amount().fen();
-        } else if (event instanceof IncomeRecorded e) {
-            return e.amount().fen();
-        } else if (event instanceof ExpenditureRecorded e) {
-            return e.amount().fen();
-        } else if (event instanceof ExpenditureReversed e) {
-            return -e.amount().fen();
-        }
-        throw new IllegalArgumentException("moves no figure: " + event);
-    }
-
     /** An expenditure's or reversal's own economic code; for budget and income, the indicator's restriction. */
     String economicCode(IndicatorEvent event) {
-        if (event instanceof ExpenditureRecorded e) {
-            return e.economicCode().value();
-        } else if (event instanceof ExpenditureReversed e) {
-            return e.economicCode().value();
-        }
-        EconomicCode restriction = attributes.get(event.indicatorId()).economicCode();
+        EconomicCode own = FigureMovements.of(event).orElseThrow().economicCode();
+        EconomicCode restriction = own != null ? own : attributes.get(event.indicatorId()).economicCode();
         return restriction == null ? null : restriction.value();
     }
 
@@ -507,7 +444,7 @@ final class History {
     /** The events that move a figure of an indicator in scope and count at {@code time}, in recorded order. */
     List<IndicatorEvent> movements(Scope scope, TimeSlice time) {
         return postings.stream().filter(p -> qualifies(p, time)).map(Posting::event)
-                .filter(e -> figure(e) != null && inScope(e.indicatorId(), scope)).toList();
+                .filter(e -> FigureMovements.of(e).isPresent() && inScope(e.indicatorId(), scope)).toList();
     }
 
     String key(Dimension dimension, IndicatorEvent event) {
@@ -568,8 +505,9 @@ final class History {
         Map<FactKey, Long> facts = new HashMap<>();
         for (IndicatorEvent e : movements(scope, time)) {
             IndicatorAttributes a = attributes.get(e.indicatorId());
-            facts.merge(new FactKey(a.fundSource(), a.functionalCode().value(), a.kind(), economicCode(e), figure(e)),
-                    fen(e), Long::sum);
+            FigureMovement movement = FigureMovements.of(e).orElseThrow();
+            facts.merge(new FactKey(a.fundSource(), a.functionalCode().value(), a.kind(), economicCode(e),
+                    movement.figure()), movement.amount().fen(), Long::sum);
         }
         return facts;
     }

@@ -3,6 +3,7 @@ package cn.gov.ledger.projections.balance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.core.indicator.ExpenditureKind;
+import cn.gov.ledger.core.indicator.Figure;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.indicator.IndicatorFigures;
@@ -32,7 +33,7 @@ import net.jqwik.api.statistics.Statistics;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * "Every figure at any point in time" (DOMAIN.md, Time): for random event histories, every asOf /
+ * "Every figure at any point in time" (docs/domain.md, Time): for random event histories, every asOf /
  * knownAt answer of the read model equals a from-scratch fold of exactly the qualifying events.
  */
 class PointInTimeProperties {

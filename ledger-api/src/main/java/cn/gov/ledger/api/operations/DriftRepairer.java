@@ -3,7 +3,7 @@ package cn.gov.ledger.api.operations;
 import cn.gov.ledger.api.config.LedgerProperties;
 import cn.gov.ledger.projections.balance.BalanceProjection;
 import cn.gov.ledger.projections.reconciliation.Drift;
-import cn.gov.ledger.projections.reconciliation.ReadModelReconciliation;
+import cn.gov.ledger.projections.reconciliation.DriftDetector;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,10 +23,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the read models from drifting silently: compares them with the event store
- * (ReadModelReconciliation) every {@code ledger.reconciliation.interval} and on demand
- * ({@code POST /api/v1/operations/reconciliation}), and when events are missing repairs them by
- * replay: the "balances" processor is stopped, its tokens reset (BalanceProjection's reset handler
+ * Keeps the read models from drifting silently: runs the {@link DriftDetector} every
+ * {@code ledger.reconciliation.interval} and on demand ({@code POST /api/v1/operations/reconciliation}),
+ * and when events are missing repairs the read models by replay: the "balances" processor is stopped, its tokens reset (BalanceProjection's reset handler
  * empties its tables), started again, and once it has caught up with the event store the read
  * models are checked again.
  *
@@ -35,9 +34,9 @@ import org.springframework.stereotype.Service;
  * health indicator. One run at a time: a run waits for the one in progress.
  */
 @Service
-public class ReadModelReconciler {
+public class DriftRepairer {
 
-    private static final Logger log = LoggerFactory.getLogger(ReadModelReconciler.class);
+    private static final Logger log = LoggerFactory.getLogger(DriftRepairer.class);
     private static final long POLL_MILLIS = 100;
 
     /** Where the read models stand after a run. */
@@ -71,7 +70,7 @@ public class ReadModelReconciler {
         }
     }
 
-    private final ReadModelReconciliation reconciliation;
+    private final DriftDetector detector;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final LedgerProperties.Reconciliation settings;
@@ -81,9 +80,9 @@ public class ReadModelReconciler {
     private final Counter failed;
     private volatile Outcome last;
 
-    public ReadModelReconciler(ReadModelReconciliation reconciliation, EventProcessingConfiguration processing,
+    public DriftRepairer(DriftDetector detector, EventProcessingConfiguration processing,
                                JdbcTemplate jdbc, LedgerProperties properties, MeterRegistry meters) {
-        this.reconciliation = reconciliation;
+        this.detector = detector;
         this.processing = processing;
         this.jdbc = jdbc;
         this.settings = properties.reconciliation();
@@ -130,7 +129,7 @@ public class ReadModelReconciler {
     public Outcome reconcile(boolean repair, boolean deep) {
         running.lock();
         try {
-            Drift found = reconciliation.check(deep);
+            Drift found = detector.check(deep);
             drift.set(found.total());
             if (!found.drifted()) {
                 return remember(new Outcome(State.CONSISTENT, found, null));
@@ -206,7 +205,7 @@ public class ReadModelReconciler {
                         "interrupted while waiting for the replay");
             }
         }
-        Drift after = reconciliation.check(deep);
+        Drift after = detector.check(deep);
         return new Repair(started, head, Duration.between(started, Instant.now()), true, after,
                 after.drifted() ? after.total() + " still missing after the replay" : null);
     }
@@ -216,7 +215,7 @@ public class ReadModelReconciler {
      * until the first event after the reset's position, which may be a long time on a quiet ledger.)
      */
     private boolean caughtUp(long head) {
-        return reconciliation.coverage().coveredUpTo() >= head;
+        return detector.coverage().coveredUpTo() >= head;
     }
 
     // ------------------------------------------------------------------ views for the API and the health

@@ -1,4 +1,4 @@
-package cn.gov.ledger.projections.balance;
+package cn.gov.ledger.core.indicator;
 
 /** Which running figure of an indicator a movement changes. */
 public enum Figure {

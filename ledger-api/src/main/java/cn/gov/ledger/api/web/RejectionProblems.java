@@ -4,10 +4,10 @@ import cn.gov.ledger.core.indicator.LedgerRejection;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** How the domain's refusals are answered over HTTP. */
-public final class Rejections {
+/** How a {@link LedgerRejection} is answered over HTTP: the problem for each rejection reason. */
+public final class RejectionProblems {
 
-    private Rejections() {
+    private RejectionProblems() {
     }
 
     public static ApiProblem toProblem(LedgerRejection rejection) {

@@ -1,7 +1,10 @@
 package cn.gov.ledger.core.indicator;
 
-/** Why the ledger refuses a command; the names are the stable codes clients see. */
-public enum Rejection {
+/**
+ * Why the ledger refuses a command, carried by a {@link LedgerRejection}; the names are the stable
+ * problem codes clients see.
+ */
+public enum RejectionReason {
     INDICATOR_NOT_FOUND,
     EXPENDITURE_NOT_FOUND,
     /** 无预算不支出: the authority left is smaller than the amount. */

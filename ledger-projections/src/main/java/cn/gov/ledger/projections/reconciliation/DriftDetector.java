@@ -1,25 +1,23 @@
 package cn.gov.ledger.projections.reconciliation;
 
-import cn.gov.ledger.core.indicator.BudgetAdjusted;
-import cn.gov.ledger.core.indicator.BudgetAppropriated;
-import cn.gov.ledger.core.indicator.BudgetTransferredIn;
-import cn.gov.ledger.core.indicator.BudgetTransferredOut;
 import cn.gov.ledger.core.indicator.CarriedForward;
-import cn.gov.ledger.core.indicator.CarriedIn;
-import cn.gov.ledger.core.indicator.ExpenditureRecorded;
-import cn.gov.ledger.core.indicator.ExpenditureReversed;
-import cn.gov.ledger.core.indicator.IncomeRecorded;
+import cn.gov.ledger.core.indicator.Figure;
+import cn.gov.ledger.core.indicator.FigureMovements;
+import cn.gov.ledger.core.indicator.IndicatorEvent;
 import cn.gov.ledger.projections.balance.YearTotal;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -42,22 +40,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the event's identifier) and every CarriedForward must have closed its indicator. Both are found by
  * one anti-join of the events' identifiers with the movements' primary key, streamed, which parses
  * no payload; only its few hits (the CarriedForward events and any missing ones) are then looked up
- * by global index. At 10^6 events a check takes 2 to 5 seconds (one scan of the event table).
- * A deep check also sums each indicator's figures from the events' payloads and compares them with
- * the sums of its movements (it reads every payload: on demand, not on the schedule), the
- * pre-summed rm_year_total with the movements it sums, and the latest checkpoint of the journal for
- * knownAt with the movements recorded through it (earlier ones change only as it does, by late events).
+ * by global index. A deep check also sums each indicator's figures from its events, by the same
+ * {@link FigureMovements} the projection writes by, and compares them with the sums of its movements
+ * (it reads every payload: on demand, not on the schedule), the pre-summed rm_year_total with the
+ * movements it sums, and the latest checkpoint of the journal for knownAt with the movements
+ * recorded through it (earlier ones change only as it does, by late events).
  */
-public class ReadModelReconciliation {
+public class DriftDetector {
 
     /** The events that write one row each to {@code rm_movement} (BalanceProjection). */
-    public static final Set<String> MOVEMENT_EVENTS = Set.of(BudgetAppropriated.class.getName(),
-            BudgetAdjusted.class.getName(), BudgetTransferredOut.class.getName(), BudgetTransferredIn.class.getName(),
-            IncomeRecorded.class.getName(), ExpenditureRecorded.class.getName(), ExpenditureReversed.class.getName(),
-            CarriedIn.class.getName());
+    private static final Set<String> MOVEMENT_EVENTS = FigureMovements.movingEvents().stream().map(Class::getName)
+            .collect(Collectors.toUnmodifiableSet());
 
     /** The event that closes its indicator in {@code rm_indicator}. */
-    public static final String CLOSURE_EVENT = CarriedForward.class.getName();
+    private static final String CLOSURE_EVENT = CarriedForward.class.getName();
 
     private static final int SAMPLE = 10;
     private static final int LOOKUP_BATCH = 1_000;
@@ -75,37 +71,17 @@ public class ReadModelReconciliation {
             WHERE d.global_index = ANY (?)
             ORDER BY d.global_index""";
 
-    private static final String SUMS = """
-            WITH events AS (
-                SELECT d.aggregate_identifier AS indicator_id, d.payload_type AS type,
-                       convert_from(d.payload, 'UTF8')::jsonb AS p
-                FROM domain_event_entry d
-                WHERE d.global_index <= ? AND d.payload_type = ANY (?) AND d.global_index <> ALL (?)
-            ), expected AS (
-                SELECT indicator_id,
-                       CASE type
-                           WHEN '%1$s' THEN CASE WHEN (p ->> 'initial')::boolean THEN 'INITIAL' ELSE 'ADJUSTMENT' END
-                           WHEN '%2$s' THEN 'CARRIED_IN'
-                           WHEN '%3$s' THEN 'INCOME'
-                           WHEN '%4$s' THEN 'SPENT'
-                           WHEN '%5$s' THEN 'SPENT'
-                           ELSE 'ADJUSTMENT'
-                       END AS figure,
-                       sum(CASE WHEN type IN ('%5$s', '%6$s') THEN -1 ELSE 1 END
-                           * (p -> 'amount' ->> 'fen')::bigint) AS amount
-                FROM events GROUP BY 1, 2
-            ), actual AS (
-                SELECT m.indicator_id, m.figure, sum(m.amount) AS amount
-                FROM rm_movement m LEFT JOIN domain_event_entry d ON d.event_identifier = m.event_id
-                WHERE d.global_index IS NULL OR (d.global_index <= ? AND d.global_index <> ALL (?))
-                GROUP BY 1, 2
-            )
-            SELECT DISTINCT COALESCE(e.indicator_id, a.indicator_id) AS indicator_id
-            FROM expected e FULL JOIN actual a ON a.indicator_id = e.indicator_id AND a.figure = e.figure
-            WHERE COALESCE(e.amount, 0) <> COALESCE(a.amount, 0)
-            ORDER BY 1""".formatted(BudgetAppropriated.class.getName(), CarriedIn.class.getName(),
-            IncomeRecorded.class.getName(), ExpenditureRecorded.class.getName(),
-            ExpenditureReversed.class.getName(), BudgetTransferredOut.class.getName());
+    /** The figure-changing events the check covers. */
+    private static final String EVENTS = """
+            SELECT d.payload, d.payload_type, d.payload_revision FROM domain_event_entry d
+            WHERE d.global_index <= ? AND d.payload_type = ANY (?) AND d.global_index <> ALL (?)""";
+
+    /** The movements' sums per indicator and figure, leaving out those of events not covered. */
+    private static final String MOVEMENT_SUMS = """
+            SELECT m.indicator_id, m.figure, sum(m.amount) AS amount
+            FROM rm_movement m LEFT JOIN domain_event_entry d ON d.event_identifier = m.event_id
+            WHERE d.global_index IS NULL OR (d.global_index <= ? AND d.global_index <> ALL (?))
+            GROUP BY 1, 2""";
 
     /**
      * Indicators whose pre-summed totals differ from the sums of their movements: every sum through
@@ -148,10 +124,10 @@ public class ReadModelReconciliation {
     /**
      * @param transactions  the transactions of the database that holds the event store, the token
      *                      store and the read models
-     * @param serializer    the serializer of the token store
+     * @param serializer    the serializer of the token store and the events
      * @param processorName the processor that keeps the read models ("balances")
      */
-    public ReadModelReconciliation(JdbcTemplate jdbc, PlatformTransactionManager transactions, Serializer serializer,
+    public DriftDetector(JdbcTemplate jdbc, PlatformTransactionManager transactions, Serializer serializer,
                                    String processorName) {
         this.jdbc = jdbc;
         this.serializer = serializer;
@@ -228,24 +204,22 @@ public class ReadModelReconciliation {
         List<Long> firstMissing = new ArrayList<>();
         for (int from = 0; from < unmatched.size(); from += LOOKUP_BATCH) {
             Long[] batch = unmatched.slice(from, Math.min(unmatched.size(), from + LOOKUP_BATCH));
-            List<Object[]> rows = jdbc.query(connection -> {
+            List<Unmatched> rows = jdbc.query(connection -> {
                 PreparedStatement statement = connection.prepareStatement(CLASSIFY);
                 statement.setArray(1, connection.createArrayOf("bigint", batch));
                 return statement;
-            }, (rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)});
-            for (Object[] row : rows) {
-                long index = (Long) row[0];
-                String type = (String) row[1];
+            }, (rs, n) -> new Unmatched(rs.getLong(1), rs.getString(2), rs.getBoolean(3)));
+            for (Unmatched row : rows) {
                 boolean missing = false;
-                if (MOVEMENT_EVENTS.contains(type)) {
+                if (MOVEMENT_EVENTS.contains(row.payloadType())) {
                     missingMovements++;
                     missing = true;
-                } else if (CLOSURE_EVENT.equals(type) && !(Boolean) row[2]) {
+                } else if (CLOSURE_EVENT.equals(row.payloadType()) && !row.indicatorClosed()) {
                     missingClosures++;
                     missing = true;
                 }
                 if (missing && firstMissing.size() < SAMPLE) {
-                    firstMissing.add(index);
+                    firstMissing.add(row.globalIndex());
                 }
             }
         }
@@ -254,20 +228,7 @@ public class ReadModelReconciliation {
         Long mismatched = null;
         List<String> firstMismatched = new ArrayList<>();
         if (deep) {
-            Set<String> mismatchedIds = new LinkedHashSet<>();
-            Long[] gaps = inFlight.toArray(Long[]::new);
-            jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement(SUMS);
-                statement.setFetchSize(FETCH_SIZE);
-                statement.setLong(1, upTo);
-                statement.setArray(2, connection.createArrayOf("varchar", MOVEMENT_EVENTS.toArray(String[]::new)));
-                statement.setArray(3, connection.createArrayOf("bigint", gaps));
-                statement.setLong(4, upTo);
-                statement.setArray(5, connection.createArrayOf("bigint", gaps));
-                return statement;
-            }, rs -> {
-                mismatchedIds.add(rs.getString(1));
-            });
+            Set<String> mismatchedIds = new LinkedHashSet<>(mismatchedSums(upTo, inFlight.toArray(Long[]::new)));
             jdbc.query(TOTALS, rs -> {
                 mismatchedIds.add(rs.getString(1));
             });
@@ -279,6 +240,50 @@ public class ReadModelReconciliation {
         }
         return new Drift(upTo, inFlight.size(), coverage.replaying(), missingMovements, missingClosures,
                 firstMissing, mismatched, firstMismatched, started, Duration.between(started, Instant.now()));
+    }
+
+    /**
+     * The indicators whose figures, summed from their events by {@link FigureMovements}, differ from
+     * the sums of their movements, in id order.
+     */
+    private SortedSet<String> mismatchedSums(long upTo, Long[] gaps) {
+        Map<IndicatorFigure, Long> difference = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(EVENTS);
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, upTo);
+            statement.setArray(2, connection.createArrayOf("varchar", MOVEMENT_EVENTS.toArray(String[]::new)));
+            statement.setArray(3, connection.createArrayOf("bigint", gaps));
+            return statement;
+        }, rs -> {
+            IndicatorEvent event = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(1), byte[].class,
+                    rs.getString(2), rs.getString(3)));
+            FigureMovements.of(event).ifPresent(movement -> difference.merge(
+                    new IndicatorFigure(event.indicatorId(), movement.figure()), movement.amount().fen(), Long::sum));
+        });
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(MOVEMENT_SUMS);
+            statement.setLong(1, upTo);
+            statement.setArray(2, connection.createArrayOf("bigint", gaps));
+            return statement;
+        }, rs -> {
+            difference.merge(new IndicatorFigure(rs.getString(1), Figure.valueOf(rs.getString(2))), -rs.getLong(3),
+                    Long::sum);
+        });
+        SortedSet<String> mismatched = new TreeSet<>();
+        difference.forEach((key, amount) -> {
+            if (amount != 0) {
+                mismatched.add(key.indicatorId());
+            }
+        });
+        return mismatched;
+    }
+
+    private record IndicatorFigure(String indicatorId, Figure figure) {
+    }
+
+    /** An event the anti-join found without a movement row. */
+    private record Unmatched(long globalIndex, String payloadType, boolean indicatorClosed) {
     }
 
     /** A growable list of primitive longs: the unmatched events of a large ledger, without boxing them all. */
