@@ -5,7 +5,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 USER ledger
 WORKDIR /home/ledger
 COPY ledger-api/target/ledger-api.jar /home/ledger/ledger-api.jar
+# logs as one JSON object per line (Logstash layout) for the log collector; ecs for Elastic's
 ENV AXONIQ_UPDATE_CHECKER_DISABLED=true \
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=logstash \
     JAVA_OPTS="-Xmx512m"
 EXPOSE 8080
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /home/ledger/ledger-api.jar"]

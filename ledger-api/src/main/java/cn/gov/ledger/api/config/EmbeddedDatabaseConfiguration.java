@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,18 +48,18 @@ public class EmbeddedDatabaseConfiguration {
                 .setServerConfig("fsync", "on")
                 // reports aggregate some 10^5 rows; PostgreSQL's default of 4MB sorts them on disk
                 .setServerConfig("work_mem", "32MB")
-                // Starting a parallel worker costs ~20 ms here (a new process, its caches cold);
-                // PostgreSQL's default setup cost (1000) let a dashboard's read of ~3,000 pages go
-                // parallel and take 50-117 ms where it takes 5-7 ms alone. 10000 (~20 ms at this
-                // machine's ~2.5 µs per cost unit) leaves parallel scans to the whole journal (knownAt).
+                // Starting a parallel worker (a new process, its caches cold) costs more than a short
+                // read saves: with PostgreSQL's default setup cost (1000) a dashboard's read of a few
+                // thousand pages goes parallel and is slower for it. 10000 leaves parallel scans to
+                // reads of the whole journal (knownAt).
                 .setServerConfig("parallel_setup_cost", "10000")
                 // After a crash PostgreSQL replays its WAL before it accepts connections; zonky's
                 // default of 10 s is too short for that on a slow or busy machine.
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // Stopped by this bean's close, after the processors and the connection pool. zonky's
-                // own JVM shutdown hook ran beside Spring's and stopped PostgreSQL under the running
-                // processors: every stop then waited out Axon's 5 s shutdown timeout, logged failed
-                // connections and retries, and left the processors' claims on their tokens.
+                // own JVM shutdown hook would run beside Spring's and stop PostgreSQL under the running
+                // processors: every stop would wait out Axon's shutdown timeout, log failed connections
+                // and retries, and leave the processors' claims on their tokens.
                 .setRegisterShutdownHook(false)
                 .start();
     }
