@@ -93,6 +93,7 @@ class PostingWriter {
         Written[] written = new Written[submitted.size()];
         try (IndicatorLocks.Held held = locks.lock(indicatorIds(submitted), lockTimeout)) {
             int start = 0;
+            // the posting refused in the last try, if any: those before it are written next
             int refusedAt = -1;
             while (start < submitted.size()) {
                 int end = refusedAt < 0 ? submitted.size() : refusedAt;
