@@ -20,9 +20,10 @@ import org.springframework.http.HttpStatus;
  * of bench/results). The caller's thread waits for its own result.
  *
  * <p>The writer ({@link PostingWriter#writeEach}) answers one result per item, in order, and
- * refuses items as results, not by throwing. When it throws anyway (a database failure, an unexpected error of one command), the
- * group's transaction has rolled back and each item is written again on its own, so one failing
- * posting does not fail the others that happened to share its group.
+ * refuses items as results, not by throwing. When it throws anyway (a database failure, an
+ * unexpected error of one command), the group's transaction has rolled back and each item is
+ * written again on its own, so one failing posting does not fail the others that happened to
+ * share its group.
  */
 final class GroupCommit<T, R> implements AutoCloseable {
 

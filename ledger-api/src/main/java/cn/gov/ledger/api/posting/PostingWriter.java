@@ -99,7 +99,8 @@ class PostingWriter {
                 int end = refusedAt < 0 ? submitted.size() : refusedAt;
                 if (start < end) {
                     try {
-                        List<Written> done = inOneTransaction(submitted.subList(start, end), hashes.subList(start, end));
+                        List<Written> done = inOneTransaction(submitted.subList(start, end),
+                                hashes.subList(start, end));
                         for (int k = 0; k < done.size(); k++) {
                             written[start + k] = done.get(k);
                         }
