@@ -60,7 +60,10 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
 
     /**
      * @param maxBatchSize   the most postings one batch may carry
-     * @param retries        how often a posting that lost a race on its indicator is retried
+     * @param retries        how many attempts a posting that keeps losing races on its indicator gets
+     *                       (several nodes) before it is answered 503 BUSY
+     * @param retryBackoff   the wait before the second attempt; each further wait doubles, with jitter
+     * @param retryMaxBackoff the longest wait between two attempts
      * @param lockTimeout    the longest a posting waits for another posting on the same indicator
      * @param maxBodySize    the largest request body the service reads (413 above it)
      * @param cachedIndicators how many indicators' state is kept in memory between postings
@@ -69,6 +72,8 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      */
     public record Posting(@DefaultValue("10000") int maxBatchSize,
                           @DefaultValue("10") int retries,
+                          @DefaultValue("5ms") Duration retryBackoff,
+                          @DefaultValue("200ms") Duration retryMaxBackoff,
                           @DefaultValue("30s") Duration lockTimeout,
                           @DefaultValue("16MB") DataSize maxBodySize,
                           @DefaultValue("10000") int cachedIndicators,

@@ -59,12 +59,12 @@ public class BatchController {
     }
 
     /** An atomic batch answers with the problem of the posting that stopped it, and its index. */
-    @ExceptionHandler(PostingService.BatchRejected.class)
-    ResponseEntity<ProblemDetail> rejected(PostingService.BatchRejected rejected) {
-        ProblemDetail problem = rejected.problem().toProblemDetail();
-        problem.setDetail("posting " + rejected.index() + " was refused, so none of the batch was written: "
-                + rejected.problem().getMessage());
-        problem.setProperty("index", rejected.index());
-        return ResponseEntity.status(rejected.problem().status()).body(problem);
+    @ExceptionHandler(BatchRefused.class)
+    ResponseEntity<ProblemDetail> refused(BatchRefused refused) {
+        ProblemDetail problem = refused.problem().toProblemDetail();
+        problem.setDetail("posting " + refused.index() + " was refused, so none of the batch was written: "
+                + refused.problem().getMessage());
+        problem.setProperty("index", refused.index());
+        return ResponseEntity.status(refused.problem().status()).body(problem);
     }
 }

@@ -19,10 +19,11 @@ import org.springframework.http.HttpStatus;
  * group, so the fixed cost of a transaction, its unit of work and its commit is shared (figure 1
  * of bench/results). The caller's thread waits for its own result.
  *
- * <p>The writer answers one result per item, in order, and refuses items as results, not by
- * throwing. When it throws anyway (a database failure, an unexpected error of one command), the
- * group's transaction has rolled back and each item is written again on its own, so one failing
- * posting does not fail the others that happened to share its group.
+ * <p>The writer ({@link PostingWriter#writeEach}) answers one result per item, in order, and
+ * refuses items as results, not by throwing. When it throws anyway (a database failure, an
+ * unexpected error of one command), the group's transaction has rolled back and each item is
+ * written again on its own, so one failing posting does not fail the others that happened to
+ * share its group.
  */
 final class GroupCommit<T, R> implements AutoCloseable {
 

@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
  * Serializes postings on the same indicator within this node, from before their transaction
  * starts until after it commits. Without it, concurrent postings on one indicator would race on
  * the event store's unique (aggregate, sequence) key and be retried; with it they queue. Across
- * nodes the unique key and the retry in PostingService still keep budget control exact.
+ * nodes the unique key and the retry (RaceRetry) still keep budget control exact.
  */
 final class IndicatorLocks {
 

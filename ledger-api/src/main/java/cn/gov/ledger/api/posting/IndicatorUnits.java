@@ -1,57 +1,45 @@
 package cn.gov.ledger.api.posting;
 
-import java.util.ArrayList;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The indicator_unit table: which unit each indicator belongs to, for posting permissions. An
- * indicator never changes its unit, so the committed rows read are kept in memory (up to
- * {@link #REMEMBERED}) and a group of postings on known indicators does not ask PostgreSQL. Rows
- * are only remembered once read, never when written: a posting that created its indicator can still
- * roll back.
+ * indicator never changes its unit, so the committed rows read are kept in memory and a group of
+ * postings on known indicators does not ask PostgreSQL. Rows are only remembered once read, never
+ * when written: a posting that created its indicator can still roll back.
  */
 @Component
 class IndicatorUnits {
 
-    /** Indicators whose unit is remembered at most; past it, the memory starts over. */
+    /** Indicators whose unit is remembered at most; the least used are forgotten first. */
     private static final int REMEMBERED = 100_000;
 
     private final JdbcTemplate jdbc;
-    private final Map<String, String> remembered = new ConcurrentHashMap<>();
+    private final Cache<String, String> remembered = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     IndicatorUnits(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The unit of each of these indicators that exists. */
+    /** The unit of each of these indicators that exists, in a map the caller may add to. */
     Map<String, String> unitsOf(Collection<String> indicatorIds) {
+        return new HashMap<>(remembered.getAll(indicatorIds, this::read));
+    }
+
+    private Map<String, String> read(Set<? extends String> indicatorIds) {
         Map<String, String> units = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (String id : indicatorIds) {
-            String unit = remembered.get(id);
-            if (unit != null) {
-                units.put(id, unit);
-            } else {
-                unknown.add(id);
-            }
-        }
-        if (unknown.isEmpty()) {
-            return units;
-        }
-        if (remembered.size() + unknown.size() > REMEMBERED) {
-            remembered.clear();
-        }
         jdbc.query("SELECT indicator_id, unit_code FROM indicator_unit WHERE indicator_id = ANY (?)",
                 rs -> {
                     units.put(rs.getString(1), rs.getString(2));
-                    remembered.put(rs.getString(1), rs.getString(2));
-                }, (Object) unknown.toArray(String[]::new));
+                }, (Object) indicatorIds.toArray(String[]::new));
         return units;
     }
 

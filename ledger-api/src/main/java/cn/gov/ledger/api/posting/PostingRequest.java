@@ -2,7 +2,6 @@ package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.api.posting.Violations.Sign;
-import cn.gov.ledger.core.classification.ClassificationCatalog;
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.classification.FunctionalCode;
 import cn.gov.ledger.core.indicator.AdjustBudget;
@@ -26,7 +25,7 @@ import java.util.Objects;
 import org.springframework.http.HttpStatus;
 
 /**
- * A posting as a client sends it (API.md "Writing"). Each kind validates its fields and becomes
+ * A posting as a client sends it (docs/api.md, "Writing"). Each kind validates its fields and becomes
  * a ledger-core command; in a batch, {@code type} tells the kinds apart and the ids that single
  * postings carry in their path are fields.
  */
@@ -76,15 +75,16 @@ public sealed interface PostingRequest {
             v.id("unitCode", unitCode);
             v.required("fundSource", fundSource);
             v.required("kind", kind);
-            FunctionalCode functional = Codes.functional(v, "functionalCode", functionalCode);
-            EconomicCode economic = economicCode == null ? null : Codes.economic(v, "economicCode", economicCode);
+            FunctionalCode functional = ClassificationCodes.functional(v, "functionalCode", functionalCode);
+            EconomicCode economic = economicCode == null ? null
+                    : ClassificationCodes.economic(v, "economicCode", economicCode);
             v.text("projectCode", projectCode, false);
             v.text("projectName", projectName, kind == ExpenditureKind.PROJECT);
             Money money = v.amount("amount", amount, true, Sign.NOT_NEGATIVE);
             v.required("effectiveDate", effectiveDate);
             v.text("documentRef", documentRef, false);
             v.throwIfAny();
-            Codes.requireKnown(functional, economic);
+            ClassificationCodes.requireKnown(functional, economic);
             if (!context.unitExists(unitCode)) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
                         "unit " + unitCode + " is not registered (PUT /api/v1/units/{unitCode})",
@@ -222,13 +222,13 @@ public sealed interface PostingRequest {
             v.id("expenditureId", expenditureId);
             v.id("indicatorId", indicatorId);
             Money money = v.amount("amount", amount, true, Sign.POSITIVE);
-            EconomicCode economic = Codes.economic(v, "economicCode", economicCode);
+            EconomicCode economic = ClassificationCodes.economic(v, "economicCode", economicCode);
             v.required("effectiveDate", effectiveDate);
             v.text("voucherNo", voucherNo, false);
             v.text("payee", payee, false);
             v.text("description", description, false);
             v.throwIfAny();
-            Codes.requireKnown(null, economic);
+            ClassificationCodes.requireKnown(null, economic);
             if (!economic.isSection()) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
                         "an expenditure carries an economic 款 (5 digits), not " + economic,
@@ -313,53 +313,6 @@ public sealed interface PostingRequest {
                     null,
                     new CarryForward(indicatorId, targetIndicatorId, money,
                             Objects.requireNonNullElse(surplusDisposition, SurplusDisposition.CARRY), effectiveDate));
-        }
-    }
-
-    /** Classification codes: a malformed one is a validation failure, an unlisted one UNKNOWN_CODE. */
-    final class Codes {
-
-        private Codes() {
-        }
-
-        static FunctionalCode functional(Violations v, String field, String value) {
-            if (v.required(field, value) == null) {
-                return null;
-            }
-            try {
-                FunctionalCode code = new FunctionalCode(value);
-                if (!code.isItem()) {
-                    v.reject(field, "postings use a 项 (7 digits)");
-                }
-                return code;
-            } catch (IllegalArgumentException e) {
-                v.reject(field, e.getMessage());
-                return null;
-            }
-        }
-
-        static EconomicCode economic(Violations v, String field, String value) {
-            if (v.required(field, value) == null) {
-                return null;
-            }
-            try {
-                return new EconomicCode(value);
-            } catch (IllegalArgumentException e) {
-                v.reject(field, e.getMessage());
-                return null;
-            }
-        }
-
-        static void requireKnown(FunctionalCode functional, EconomicCode economic) {
-            ClassificationCatalog catalog = ClassificationCatalog.standard();
-            if (functional != null && !catalog.isKnown(functional)) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
-                        "functional code " + functional + " is not in the code list", Map.of("field", "functionalCode"));
-            }
-            if (economic != null && !catalog.isKnown(economic)) {
-                throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
-                        "economic code " + economic + " is not in the code list", Map.of("field", "economicCode"));
-            }
         }
     }
 }

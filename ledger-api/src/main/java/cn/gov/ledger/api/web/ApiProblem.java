@@ -41,6 +41,16 @@ public class ApiProblem extends RuntimeException {
         return problem;
     }
 
+    /** The problem as one result of a batch carries it: status, code, detail and any further properties. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status.value());
+        body.put("code", code);
+        body.put("detail", getMessage());
+        body.putAll(properties);
+        return body;
+    }
+
     /** What the caller learns of a failure of the service's own. */
     public static ApiProblem internalError() {
         return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
