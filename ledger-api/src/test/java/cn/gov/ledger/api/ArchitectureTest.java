@@ -1,13 +1,21 @@
 package cn.gov.ledger.api;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
 
-/** The module rules of ARCHITECTURE.md: core knows no Spring or SQL; dependencies point core <- projections <- api. */
+/**
+ * The module and package rules of docs/architecture.md: core knows no Spring or SQL; dependencies
+ * point core <- projections <- api; ledger-api's packages form no cycle; infrastructure knows no
+ * feature; config holds only Spring configuration.
+ */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -33,6 +41,28 @@ class ArchitectureTest {
     void projectionsDoNotDependOnTheApi() {
         noClasses().that().resideInAPackage("cn.gov.ledger.projections..")
                 .should().dependOnClassesThat().resideInAPackage("cn.gov.ledger.api..")
+                .check(classes);
+    }
+
+    @Test
+    void theApisPackagesFormNoCycle() {
+        slices().matching("cn.gov.ledger.api.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void infrastructureKnowsNoFeature() {
+        noClasses().that().resideInAPackage("cn.gov.ledger.api.infrastructure..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.gov.ledger.api.posting..",
+                        "cn.gov.ledger.api.reading..", "cn.gov.ledger.api.reporting..", "cn.gov.ledger.api.audit..",
+                        "cn.gov.ledger.api.yearend..", "cn.gov.ledger.api.reference..", "cn.gov.ledger.api.operations..",
+                        "cn.gov.ledger.api.security..", "cn.gov.ledger.api.demo..")
+                .check(classes);
+    }
+
+    @Test
+    void configHoldsOnlySpringConfiguration() {
+        classes().that().resideInAPackage("cn.gov.ledger.api.config").and().areTopLevelClasses()
+                .should().beAnnotatedWith(Configuration.class).orShould().beAnnotatedWith(ConfigurationProperties.class)
                 .check(classes);
     }
 }
