@@ -6,7 +6,7 @@ Writes (relative to the repository root):
   ledger-api/src/main/resources/demo/liaoning-miit-2024.json    one atomic batch request body
 
 Loaded into an empty ledger, the batch makes the year-end report of 2024 (docs/final-accounts.md)
-reproduce the published 2024 final accounts (../shared/reference) cell for cell, and the 2023 side
+reproduce the published 2024 final accounts (ledger-api/src/test/resources/reference) cell for cell, and the 2023 side
 gives the year-on-year figures of the published text. Standard library only; deterministic (fixed
 seed): running it twice writes the same bytes.
 
@@ -84,7 +84,7 @@ UNITS = [
 ]
 
 # ------------------------------------------------------------------------------------------
-# Published 2024 figures (万元), from ../shared/reference; verify.py reads the CSVs themselves.
+# Published 2024 figures (万元), from ledger-api/src/test/resources/reference; verify.py reads the CSVs themselves.
 # ------------------------------------------------------------------------------------------
 T03 = {  # code: (total, basic, project)
     "208": ("3510.10", "3510.10", "0"), "20805": ("2846.56", "2846.56", "0"),

@@ -2,16 +2,16 @@
 """Independent check of the demo dataset against the published 2024 final accounts.
 
 Reads the two demo files (units and the batch request body), replays every posting in batch order
-under the ledger's rules (DOMAIN.md, BudgetIndicator: authority left, fiscal-year dates, economic
+under the ledger's rules (docs/domain.md, BudgetIndicator: authority left, fiscal-year dates, economic
 restrictions, closed indicators, carry-forward), then computes the year-end report exactly as
 docs/final-accounts.md defines it (every cell from exact 分 sums, rounded half-up to 0.01 万元 on
-its own) and compares every published cell of ../shared/reference/*.csv, the completion rates of
+its own) and compares every published cell of the published tables (ledger-api/src/test/resources/reference), the completion rates of
 the initial budget, and the figures of the published text that postings determine (三公 shares and
 completion, year-on-year changes against the 2023 postings).
 
 It shares no code with generate.py. Standard library only.
 
-    python3 tools/demo-data/verify.py [--shared DIR] [--quiet]
+    python3 tools/demo-data/verify.py [--reference DIR] [--quiet]
 
 Prints a reconciliation table (published, computed, difference) and exits 1 on any mismatch or
 any posting the ledger would refuse.
@@ -531,10 +531,11 @@ def read_csv(ref, name):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=os.environ.get("LEDGER_SHARED_DIR", os.path.join(ROOT, "..", "shared")))
+    ap.add_argument("--reference", default=os.path.join(ROOT, "ledger-api", "src", "test", "resources", "reference"),
+                    help="the published tables as CSV (the test resources' copy)")
     ap.add_argument("--quiet", action="store_true", help="print only mismatches and tolerated cells")
     args = ap.parse_args()
-    ref = os.path.join(args.shared, "reference")
+    ref = args.reference
 
     functional = {r["code"]: r["name"] for r in csv.DictReader(open(os.path.join(CLASSIFICATION, "functional.csv"), encoding="utf-8"))}
     economic = {r["code"]: r["name"] for r in csv.DictReader(open(os.path.join(CLASSIFICATION, "economic.csv"), encoding="utf-8"))}

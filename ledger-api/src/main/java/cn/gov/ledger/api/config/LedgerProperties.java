@@ -1,6 +1,5 @@
 package cn.gov.ledger.api.config;
 
-import cn.gov.ledger.api.infrastructure.eventstore.LingeringEventStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The write side of API.md: one endpoint per kind of posting. Most single postings never reach
+ * The write side of docs/api.md: one endpoint per kind of posting. Most single postings never reach
  * this controller: DirectPostingFilter takes them in first, so each method must stay a plain
  * hand-over to PostingService (the path's id put into the request as the request's own method
  * does).

@@ -90,7 +90,7 @@ class OperationsTest extends LedgerIntegrationTest {
         // the posting counted once more, as created
         assertThat(sum(after, "ledger_postings_total", "type=\"APPROPRIATION\"", "outcome=\"created\""))
                 .isEqualTo(sum(before, "ledger_postings_total", "type=\"APPROPRIATION\"", "outcome=\"created\"") + 1);
-        // axon-micrometer: the command bus, the event store and the "balances" processor
+        // the command bus, the event store and the "balances" processor
         assertThat(names).contains("commandBus_successCounter_total", "commandBus_failureCounter_total",
                 "eventStore_ingestedCounter_total", "balances_processedCounter_total", "balances_latency");
         assertThat(sum(after, "commandBus_successCounter_total"))
