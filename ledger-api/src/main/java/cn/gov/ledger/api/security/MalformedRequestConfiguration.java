@@ -41,12 +41,15 @@ public class MalformedRequestConfiguration {
     }
 
     /**
-     * Tomcat refuses a path with an encoded {@code /} ({@code %2F}) itself, with an HTML page; passed
-     * through as it is, the firewall refuses it as it refuses the others.
+     * Tomcat refuses a path with an encoded {@code /} or {@code \} ({@code %2F}, {@code %5C}) itself,
+     * with an HTML page; passed through as they are, the firewall refuses them as it refuses the others.
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
-        return factory -> factory.addConnectorCustomizers(connector ->
-                connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+        String passThrough = EncodedSolidusHandling.PASS_THROUGH.getValue();
+        return factory -> factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling(passThrough);
+            connector.setEncodedReverseSolidusHandling(passThrough);
+        });
     }
 }
