@@ -129,6 +129,7 @@ class DirectPostingFilterRoutesTest extends LedgerIntegrationTest {
 
     private static MockHttpServletRequest request(String path, String key) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setServletPath(path); // as Tomcat sets it for the DispatcherServlet at "/"
         request.setContentType("application/json");
         if (key != null) {
             request.addHeader("Authorization", "Bearer " + key);

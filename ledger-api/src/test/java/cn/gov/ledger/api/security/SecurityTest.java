@@ -88,6 +88,7 @@ class SecurityTest extends LedgerIntegrationTest {
     /** The status Spring Security answers the request with the key, or 0 when it lets it through. */
     private static int throughTheChain(Filter chain, MockHttpServletRequest template, String key) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest(template.getMethod(), template.getRequestURI());
+        request.setServletPath(template.getRequestURI()); // as Tomcat sets it for the DispatcherServlet at "/"
         if (key != null) {
             request.addHeader("Authorization", "Bearer " + key);
         }
