@@ -1,19 +1,12 @@
 package cn.gov.ledger.api.posting;
 
+import cn.gov.ledger.api.security.AccessRules;
+import cn.gov.ledger.api.security.ApiKeys;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.api.web.BodySizeLimitFilter;
 import cn.gov.ledger.api.web.CorrelationIdFilter;
-import cn.gov.ledger.api.web.ServerRequestTimer;
-import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
-import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
-import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
-import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
-import cn.gov.ledger.api.posting.PostingRequest.Income;
-import cn.gov.ledger.api.posting.PostingRequest.Reversal;
-import cn.gov.ledger.api.posting.PostingRequest.Transfer;
-import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.api.web.ProblemResponse;
-import cn.gov.ledger.api.security.ApiKeys;
-import cn.gov.ledger.api.security.Role;
+import cn.gov.ledger.api.web.ServerRequestTimer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -31,9 +24,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -43,30 +35,23 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Takes single postings in before Spring Security's filter chain and Spring MVC, which cost about
- * a third of such a posting's request thread (measured with {@code MODE=single bench/ab.sh}): the
- * same key and role check, the same JSON, the same PostingService, the same answers and headers.
- * Everything else goes down the chain, where the controller answers as before: no or an unknown
- * key, a role that may not post, another content type or {@code Accept}, a body that is not a
- * readable posting (its problem is the controller's to word), and a path whose id is not plain
- * (percent-encoded, or anything Spring Security's firewall or MVC's matching might read otherwise).
+ * Takes single postings in before Spring Security's filter chain and Spring MVC, for speed (see
+ * docs/performance.md): the routes of PostingRoutes, the key and role check of AccessRules, the
+ * same JSON, the same PostingService, the same answers and headers. Everything else goes down the
+ * chain, where the controller answers it: no or an unknown key, a role that may not post, another
+ * content type or {@code Accept}, a body that is not a readable posting (its problem is the
+ * controller's to word), and a path that is not plain (percent-encoded, or anything Spring
+ * Security's firewall or MVC's matching might read otherwise).
  *
  * <p>It runs first: a posting it answers gets its correlation id and body size limit as the filters
  * after it would give them, and is timed in {@code http.server.requests} by ServerRequestTimer rather
- * than by Spring's observation, which cost about a sixth of the request thread.
+ * than by Spring's observation, which it skips for the same reason.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DirectPostingFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(DirectPostingFilter.class);
-
-    private static final Pattern TEMPLATED =
-            Pattern.compile("/api/v1/(indicators|expenditures)/([A-Za-z0-9._~-]+)/([a-z-]+)");
-
-    /** How to read an endpoint's body, and put the path's id into it (null where the path has none). */
-    private record Route(ObjectReader reader, BiFunction<PostingRequest, String, PostingRequest> withPathId) {
-    }
 
     /** The headers Spring Security writes on every answer of the chain. */
     private static final Map<String, String> SECURITY_HEADERS = Map.of(
@@ -83,7 +68,7 @@ class DirectPostingFilter extends OncePerRequestFilter {
     private final ServerRequestTimer timer;
     private final ObjectMapper json;
     private final ObjectWriter resultWriter;
-    private final Map<String, Route> routes;
+    private final Map<PostingRoutes.Route<?>, ObjectReader> readers;
 
     DirectPostingFilter(ApiKeys keys, PostingService postings, BodySizeLimitFilter bodySizeLimit,
                         ServerRequestTimer timer, ObjectMapper json) {
@@ -93,23 +78,13 @@ class DirectPostingFilter extends OncePerRequestFilter {
         this.timer = timer;
         this.json = json;
         this.resultWriter = json.writerFor(PostingResult.class);
-        this.routes = Map.of(
-                "/api/v1/expenditures", new Route(json.readerFor(Expenditure.class), null),
-                "/api/v1/indicators", new Route(json.readerFor(Appropriation.class), null),
-                "/api/v1/transfers", new Route(json.readerFor(Transfer.class), null),
-                "/api/v1/indicators/{indicatorId}/adjustments", new Route(json.readerFor(Adjustment.class),
-                        (body, id) -> ((Adjustment) body).forIndicator(id)),
-                "/api/v1/indicators/{indicatorId}/incomes", new Route(json.readerFor(Income.class),
-                        (body, id) -> ((Income) body).forIndicator(id)),
-                "/api/v1/indicators/{indicatorId}/carry-forward", new Route(json.readerFor(CarryForwardRequest.class),
-                        (body, id) -> ((CarryForwardRequest) body).forIndicator(id)),
-                "/api/v1/expenditures/{expenditureId}/reversals", new Route(json.readerFor(Reversal.class),
-                        (body, id) -> ((Reversal) body).ofExpenditure(id)));
+        this.readers = PostingRoutes.ALL.stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), route -> json.readerFor(route.type())));
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || pattern(request.getRequestURI()) == null
+        return !"POST".equals(request.getMethod()) || PostingRoutes.plainMatch(request.getRequestURI()).isEmpty()
                 || !isJson(request.getContentType()) || !acceptsJson(request.getHeader("Accept"));
     }
 
@@ -118,13 +93,13 @@ class DirectPostingFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long start = System.nanoTime();
         ApiKeys.Holder holder = keys.holderOfAuthorization(request.getHeader("Authorization"))
-                .filter(h -> h.role() == Role.POSTER || h.role() == Role.ADMIN).orElse(null);
+                .filter(h -> AccessRules.allows(request, h.role())).orElse(null);
         if (holder == null || request.getContentLengthLong() > bodySizeLimit.limit()) {
             chain.doFilter(request, response);
             return;
         }
-        String path = request.getRequestURI();
-        String pattern = pattern(path);
+        PostingRoutes.Match match = PostingRoutes.plainMatch(request.getRequestURI()).orElseThrow();
+        String pattern = match.route().pattern();
         byte[] body;
         try {
             body = bodySizeLimit.limited(request).getInputStream().readAllBytes();
@@ -132,22 +107,17 @@ class DirectPostingFilter extends OncePerRequestFilter {
             answer(request, response, pattern, start, correlationId -> BodySizeLimitFilter.tooLarge(tooLarge));
             return;
         }
-        Route route = routes.get(pattern);
         PostingRequest posting;
         try {
-            posting = body.length == 0 ? null : route.reader().readValue(body);
+            posting = body.length == 0 ? null : readers.get(match.route()).readValue(body);
         } catch (IOException unreadable) {
             posting = null;
-        }
-        if (posting != null && route.withPathId() != null) {
-            Matcher templated = TEMPLATED.matcher(path);
-            posting = templated.matches() ? route.withPathId().apply(posting, templated.group(2)) : null;
         }
         if (posting == null) {
             chain.doFilter(new ReadAgain(request, body), response);
             return;
         }
-        PostingRequest readable = posting;
+        PostingRequest readable = match.route().bind(posting, match.pathId());
         answer(request, response, pattern, start, correlationId -> {
             PostingService.Outcome outcome = postings.post(readable, Caller.of(holder, correlationId));
             response.setStatus(outcome.status());
@@ -188,23 +158,6 @@ class DirectPostingFilter extends OncePerRequestFilter {
         } finally {
             CorrelationIdFilter.release();
         }
-    }
-
-    /**
-     * The endpoint's pattern as the controller maps it, or null: a templated path's id must be plain
-     * ASCII letters, digits and {@code ._~-}, not a dot segment, so that it reads the same here as in MVC.
-     */
-    private String pattern(String path) {
-        if (routes.containsKey(path) && !path.contains("{")) {
-            return path;
-        }
-        Matcher templated = TEMPLATED.matcher(path);
-        if (!templated.matches() || templated.group(2).matches("\\.+")) {
-            return null;
-        }
-        String variable = templated.group(1).equals("indicators") ? "{indicatorId}" : "{expenditureId}";
-        String pattern = "/api/v1/" + templated.group(1) + "/" + variable + "/" + templated.group(3);
-        return routes.containsKey(pattern) ? pattern : null;
     }
 
     private static boolean isJson(String contentType) {

@@ -22,13 +22,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The write side of docs/api.md: one endpoint per kind of posting. Most single postings never reach
- * this controller: DirectPostingFilter takes them in first, so each method must stay a plain
- * hand-over to PostingService (the path's id put into the request as the request's own method
- * does).
+ * The write side: one endpoint per kind of posting, at the routes of PostingRoutes. Most single
+ * postings never reach this controller: DirectPostingFilter takes them in first, so each method
+ * must stay a plain hand-over to PostingService, with the path's id put in by its route.
  */
 @RestController
-@RequestMapping(path = "/api/v1", consumes = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Posting", description = "Post what happens to budget money; every posting is idempotent by its id")
 public class PostingController {
@@ -40,49 +39,49 @@ public class PostingController {
     }
 
     @Operation(summary = "AppropriateBudget: create an indicator with its first appropriation")
-    @PostMapping("/indicators")
+    @PostMapping(PostingRoutes.APPROPRIATION_PATH)
     ResponseEntity<PostingResult> appropriate(@RequestBody Appropriation body, HttpServletRequest request) {
         return answer(body, request);
     }
 
     @Operation(summary = "AdjustBudget: 追加 (+) or 调减 (−)")
-    @PostMapping("/indicators/{indicatorId}/adjustments")
+    @PostMapping(PostingRoutes.ADJUSTMENT_PATH)
     ResponseEntity<PostingResult> adjust(@PathVariable String indicatorId, @RequestBody Adjustment body,
                                          HttpServletRequest request) {
-        return answer(body.forIndicator(indicatorId), request);
+        return answer(PostingRoutes.ADJUSTMENT.bind(body, indicatorId), request);
     }
 
     @Operation(summary = "TransferBudget: 调剂 between two indicators of one unit and year")
-    @PostMapping("/transfers")
+    @PostMapping(PostingRoutes.TRANSFER_PATH)
     ResponseEntity<PostingResult> transfer(@RequestBody Transfer body, HttpServletRequest request) {
         return answer(body, request);
     }
 
     @Operation(summary = "RecordIncome: funds received")
-    @PostMapping("/indicators/{indicatorId}/incomes")
+    @PostMapping(PostingRoutes.INCOME_PATH)
     ResponseEntity<PostingResult> income(@PathVariable String indicatorId, @RequestBody Income body,
                                          HttpServletRequest request) {
-        return answer(body.forIndicator(indicatorId), request);
+        return answer(PostingRoutes.INCOME.bind(body, indicatorId), request);
     }
 
     @Operation(summary = "RecordExpenditure: spend against an indicator (无预算不支出)")
-    @PostMapping("/expenditures")
+    @PostMapping(PostingRoutes.EXPENDITURE_PATH)
     ResponseEntity<PostingResult> expenditure(@RequestBody Expenditure body, HttpServletRequest request) {
         return answer(body, request);
     }
 
     @Operation(summary = "ReverseExpenditure: 红字冲销 of all (no amount) or part of an expenditure")
-    @PostMapping("/expenditures/{expenditureId}/reversals")
+    @PostMapping(PostingRoutes.REVERSAL_PATH)
     ResponseEntity<PostingResult> reverse(@PathVariable String expenditureId, @RequestBody Reversal body,
                                           HttpServletRequest request) {
-        return answer(body.ofExpenditure(expenditureId), request);
+        return answer(PostingRoutes.REVERSAL.bind(body, expenditureId), request);
     }
 
     @Operation(summary = "CarryForward: close the indicator and carry its balance into next year's")
-    @PostMapping("/indicators/{indicatorId}/carry-forward")
+    @PostMapping(PostingRoutes.CARRY_FORWARD_PATH)
     ResponseEntity<PostingResult> carryForward(@PathVariable String indicatorId,
                                                @RequestBody CarryForwardRequest body, HttpServletRequest request) {
-        return answer(body.forIndicator(indicatorId), request);
+        return answer(PostingRoutes.CARRY_FORWARD.bind(body, indicatorId), request);
     }
 
     private ResponseEntity<PostingResult> answer(PostingRequest body, HttpServletRequest request) {

@@ -32,9 +32,6 @@ public class ApiKeys {
 
     /** Who a key belongs to: the name the audit trail records, its role and, for POSTER, its units. */
     public record Holder(String name, Role role, Set<String> units) {
-        public boolean mayPostTo(String unitCode) {
-            return role == Role.ADMIN || (role == Role.POSTER && units.contains(unitCode));
-        }
     }
 
     static final String ADMIN_KEY_FILE = "admin-api-key";

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,17 +20,12 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may call what: every request but {@code /actuator/health} needs
- * {@code Authorization: Bearer <api key>} (401 without a valid one), and the key's role must allow
- * the endpoint (403 otherwise). POSTER keys are further limited to their units in PostingService.
+ * Who may call what, as AccessRules lists it: a request needs {@code Authorization: Bearer <api key>}
+ * (401 without a valid one) unless its rule is open, and the key's role must allow the endpoint
+ * (403 otherwise).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
-
-    private static final String ADMIN = Role.ADMIN.name();
-    private static final String AUDITOR = Role.AUDITOR.name();
-    private static final String POSTER = Role.POSTER.name();
-    private static final String VIEWER = Role.VIEWER.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
@@ -40,21 +34,22 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
-                // stateless and without the filters a browser login needs: each one costs every request
+                // stateless, and without the filters a browser login needs: they would run on every request
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .addFilterBefore(new BearerKeyFilter(keys), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/units/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/fiscal-years/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDITOR, ADMIN)
-                        .requestMatchers("/api/v1/operations/**").hasRole(ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/**").hasAnyRole(POSTER, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(VIEWER, POSTER, AUDITOR, ADMIN)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> {
+                    for (AccessRules.Rule rule : AccessRules.rules()) {
+                        var matched = auth.requestMatchers(rule.matcher());
+                        if (rule.open()) {
+                            matched.permitAll();
+                        } else {
+                            matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+                        }
+                    }
+                    auth.anyRequest().authenticated();
+                })
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, failure) -> ProblemResponse.write(json,
                                 request, response, new ApiProblem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
@@ -67,8 +62,8 @@ public class SecurityConfiguration {
     }
 
     /**
-     * No observation per security filter: they cost ~10 % of a posting's CPU (JFR); requests are
-     * still observed as a whole (http.server.requests).
+     * No observation per security filter, for speed (see docs/performance.md); requests are still
+     * observed as a whole (http.server.requests).
      */
     @Bean
     SecurityObservationSettings securityObservations() {

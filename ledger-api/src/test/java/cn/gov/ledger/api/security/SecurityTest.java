@@ -12,9 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -28,9 +33,10 @@ class SecurityTest extends LedgerIntegrationTest {
     private static final String AUDITOR = LedgerIntegrationTest.AUDITOR_KEY;
 
     @Test
-    void withoutAValidKeyOnlyHealthAnswers() {
+    void withoutAValidKeyOnlyHealthAndTheRootAnswer() {
         LedgerClient anonymous = new LedgerClient(port, null);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous.get("/").status()).isEqualTo(200);
         for (String path : new String[] {"/api/v1/units", "/v3/api-docs", "/actuator/prometheus",
                 "/api/v1/balances?fiscalYear=2024&unitCode=X"}) {
             LedgerClient.Answer answer = anonymous.get(path);
@@ -42,6 +48,54 @@ class SecurityTest extends LedgerIntegrationTest {
         assertThat(anonymous.post("/api/v1/expenditures", expenditure("E-anon", "IND-x", "1.00")).status())
                 .isEqualTo(401);
         assertThat(eventCount()).isEqualTo(events);
+    }
+
+    /**
+     * Spring Security applies AccessRules as listed, whatever else SecurityConfiguration says: for a
+     * request each rule matches first, and one no rule matches, every role's key and no key are let
+     * through or refused (401 without a key, 403 for a role the rule leaves out) as the table says.
+     */
+    @Test
+    void theChainAppliesEveryAccessRule(@Autowired @Qualifier("springSecurityFilterChain") Filter chain)
+            throws Exception {
+        Map<Role, String> keys = Map.of(Role.ADMIN, LedgerClient.ADMIN_KEY, Role.POSTER, POSTER,
+                Role.VIEWER, VIEWER, Role.AUDITOR, AUDITOR);
+        List<MockHttpServletRequest> requests = new ArrayList<>();
+        for (AccessRules.Rule rule : AccessRules.rules()) {
+            String method = rule.method() == null ? "DELETE" : rule.method().name();
+            requests.add(new MockHttpServletRequest(method, rule.pattern().replace("/**", "/x")));
+        }
+        requests.add(new MockHttpServletRequest("PATCH", "/api/v1/x"));
+        List<String> disagreements = new ArrayList<>();
+        for (MockHttpServletRequest request : requests) {
+            String what = request.getMethod() + " " + request.getRequestURI();
+            int anonymous = throughTheChain(chain, request, null);
+            boolean open = AccessRules.rules().stream().filter(rule -> rule.matcher().matches(request))
+                    .findFirst().map(AccessRules.Rule::open).orElse(false);
+            if (anonymous != (open ? 0 : 401)) {
+                disagreements.add(what + " without a key: " + anonymous);
+            }
+            for (Role role : Role.values()) {
+                int answer = throughTheChain(chain, request, keys.get(role));
+                if (answer != (AccessRules.allows(request, role) ? 0 : 403)) {
+                    disagreements.add(what + " as " + role + ": " + answer);
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+    }
+
+    /** The status Spring Security answers the request with the key, or 0 when it lets it through. */
+    private static int throughTheChain(Filter chain, MockHttpServletRequest template, String key) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(template.getMethod(), template.getRequestURI());
+        request.setServletPath(template.getRequestURI()); // as Tomcat sets it for the DispatcherServlet at "/"
+        if (key != null) {
+            request.addHeader("Authorization", "Bearer " + key);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicBoolean through = new AtomicBoolean();
+        chain.doFilter(request, response, (passed, answered) -> through.set(true));
+        return through.get() ? 0 : response.getStatus();
     }
 
     /** No user with a generated password beside the keys (Spring Boot would make one and log its password). */

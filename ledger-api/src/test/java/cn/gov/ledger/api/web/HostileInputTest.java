@@ -103,6 +103,51 @@ class HostileInputTest extends LedgerIntegrationTest {
     }
 
     /**
+     * Paths refused for their form, by Spring Security's firewall (an encoded '/' passed through to
+     * it by Tomcat): 400 MALFORMED_REQUEST whatever the key, none or one that could post, and whether
+     * the request might have taken DirectPostingFilter's way or the chain's.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("malformedPaths")
+    void isRefusedForTheFormOfItsPath(String method, String path) throws Exception {
+        String before = ledgerState();
+        String body = method.equals("GET") ? "" : JSON.writeValueAsString(
+                expenditure(LedgerClient.id("E"), fixtures.get("{indicator}"), "1.00"));
+        for (String key : new String[] {LedgerClient.ADMIN_KEY, POSTER_KEY, null}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + fill(path)))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            if (key != null) {
+                request.header("Authorization", "Bearer " + key);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String as = method + " " + path + (key == null ? " without a key" : " with a key");
+            assertThat(response.statusCode()).as("%s: %s", as, response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(as)
+                    .startsWith("application/problem+json");
+            assertThat(JSON.readTree(response.body()).path("code").asText()).as(as).isEqualTo("MALFORMED_REQUEST");
+        }
+        assertThat(ledgerState()).as("%s %s changed the ledger", method, path).isEqualTo(before);
+    }
+
+    static Stream<Arguments> malformedPaths() {
+        return Stream.of(
+                Arguments.of("POST", "/api/v1//expenditures"),
+                Arguments.of("POST", "/api/v1/./expenditures"),
+                Arguments.of("POST", "/api/v1/expenditures;x=1"),
+                Arguments.of("POST", "/api/v1/indicators/a%2Fb/incomes"),
+                Arguments.of("POST", "/api/v1/indicators/a%2fb/incomes"),
+                Arguments.of("POST", "/api/v1/indicators/{indicator};x=1/incomes"),
+                Arguments.of("POST", "/api/v1/indicators/{indicator}/../{indicator}/incomes"),
+                Arguments.of("POST", "/api/v1/indicators/%2E%2E/incomes"),
+                Arguments.of("POST", "/api/v1/indicators/a%5Cb/incomes"),
+                Arguments.of("GET", "/api/v1//units"),
+                Arguments.of("GET", "/api/v1/indicators/a%2Fb"));
+    }
+
+    /**
      * A body over the limit is refused before it is read; Tomcat then discards the rest of it, up to
      * its swallow size, before closing, so that the client reads its 413 rather than a reset.
      */
