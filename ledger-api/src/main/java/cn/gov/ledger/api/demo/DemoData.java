@@ -1,7 +1,7 @@
 package cn.gov.ledger.api.demo;
 
 import cn.gov.ledger.api.config.LedgerProperties;
-import cn.gov.ledger.api.posting.BatchController;
+import cn.gov.ledger.api.posting.BatchRequest;
 import cn.gov.ledger.api.posting.Caller;
 import cn.gov.ledger.api.posting.PostingService;
 import cn.gov.ledger.projections.unit.BudgetUnit;
@@ -61,7 +61,7 @@ public class DemoData implements ApplicationRunner {
              InputStream postingFile = new ClassPathResource(POSTINGS).getInputStream()) {
             List<BudgetUnit> demoUnits = json.readValue(unitFile, new TypeReference<>() { });
             demoUnits.forEach(units::put);
-            BatchController.BatchRequest batch = json.readValue(postingFile, BatchController.BatchRequest.class);
+            BatchRequest batch = json.readValue(postingFile, BatchRequest.class);
             List<PostingService.BatchItem> results = postings.postAtomically(batch.postings(),
                     new Caller("demo-data", UUID.randomUUID().toString(), null));
             log.info("Demo data loaded: {} units, {} postings", demoUnits.size(), results.size());

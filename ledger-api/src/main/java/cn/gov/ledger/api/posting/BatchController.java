@@ -20,10 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Posting")
 public class BatchController {
 
-    /** @param atomic true: all postings or none */
-    public record BatchRequest(boolean atomic, List<PostingRequest> postings) {
-    }
-
     public record BatchResponse(boolean atomic, long sequence, List<PostingService.BatchItem> results) {
     }
 
@@ -49,7 +45,7 @@ public class BatchController {
         if (body.postings().contains(null)) {
             throw ApiProblem.validation(Map.of("postings", "must not contain null"));
         }
-        Caller caller = PostingController.caller(request);
+        Caller caller = Caller.of(request);
         List<PostingService.BatchItem> results = body.atomic()
                 ? postings.postAtomically(body.postings(), caller)
                 : postings.postEach(body.postings(), caller);

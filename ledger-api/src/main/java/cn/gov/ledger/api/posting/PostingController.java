@@ -1,6 +1,5 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.web.CorrelationIdFilter;
 import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
@@ -8,13 +7,11 @@ import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
-import cn.gov.ledger.api.security.ApiKeyAuthentication;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -85,16 +82,7 @@ public class PostingController {
     }
 
     private ResponseEntity<PostingResult> answer(PostingRequest body, HttpServletRequest request) {
-        PostingService.Outcome outcome = postings.post(body, caller(request));
+        PostingService.Outcome outcome = postings.post(body, Caller.of(request));
         return ResponseEntity.status(outcome.status()).body(outcome.result());
-    }
-
-    /** The authenticated key's holder: ADMIN posts anywhere, POSTER to its units. */
-    public static Caller caller(HttpServletRequest request) {
-        String correlationId = CorrelationIdFilter.of(request);
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof ApiKeyAuthentication key) {
-            return Caller.of(key.holder(), correlationId);
-        }
-        throw new IllegalStateException("a posting reached the controller without an authenticated key");
     }
 }

@@ -1,6 +1,6 @@
 package cn.gov.ledger.api.yearend;
 
-import cn.gov.ledger.api.posting.PostingController;
+import cn.gov.ledger.api.posting.Caller;
 import cn.gov.ledger.api.posting.PostingService;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.indicator.SurplusDisposition;
@@ -54,7 +54,7 @@ public class FiscalYearCloseController {
                 Objects.requireNonNullElse(body.defaultSplit(), FiscalYearClose.DefaultSplit.CARRY_OVER_ALL),
                 Objects.requireNonNullElse(body.surplusDisposition(), SurplusDisposition.CARRY),
                 Objects.requireNonNullElse(body.overrides(), List.of()),
-                PostingController.caller(request));
+                Caller.of(request));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("fiscalYear", year);
         answer.put("carriedForward", results.stream().filter(r -> r.status() == 201).count());
