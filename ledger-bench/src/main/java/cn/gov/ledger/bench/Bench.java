@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
@@ -162,7 +161,8 @@ public final class Bench {
             progress("3. batch load");
             batchLoad();
             progress("4. reads");
-            reads();
+            new ReadFigures(o, report, apiProblems, service, db, http, batchHttp, load, readDept,
+                    loadGroups * o.batchIndicators, this::readIndicator, knownAtMid).run();
             verifier = new Verifier(() -> db, List.of(warmup, single, hot, load),
                     List.of("W" + run + "-", "R" + run + "-", hotIndicator));
             progress("checking the event store and the read model");
@@ -188,7 +188,7 @@ public final class Bench {
                 + (rebuildProblems.isEmpty() ? "yes" : "NO") + "; balances read over the API equal: "
                 + (apiProblems.isEmpty() ? "yes" : "NO")
                 + (problems.isEmpty() ? "" : ". Problems: " + String.join("; ", problems));
-        notes();
+        MethodNotes.add(report, o, loadGroups * o.batchIndicators);
         Path file = report.write(o.resultsDir, o.quick);
         return new Outcome(report, file, before, rebuildProblems, apiProblems);
     }
@@ -459,7 +459,7 @@ public final class Bench {
     /** Figure 1's rounds as one: figure 2's baseline. */
     private ClosedLoop.Result singleResult;
 
-    private String describe(ClosedLoop.Result r) {
+    static String describe(ClosedLoop.Result r) {
         return String.format(Locale.ROOT,
                 "%s: %,d requests in %.1f s by %d clients: %,d ok, %,d retried, %,d rejected, %,d errors%s;"
                         + " latency p50 %.2f / p90 %.2f / p99 %.2f / p99.9 %.2f / max %.2f ms",
@@ -622,178 +622,6 @@ public final class Bench {
                     + LedgerHttp.abbreviate(response.body()));
             }
             return;
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // 4: reads at scale
-
-    private record Timing(String name, Histogram latency, long errors, String lastStatus) {
-        double ms(double percentile) {
-            return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(percentile) / 1000.0;
-        }
-    }
-
-    private Timing time(String name, Supplier<String> path, int expected, String... headers) throws Exception {
-        LedgerHttp reader = batchHttp;
-        for (int i = 0; i < Math.min(5, o.readSamples); i++) {
-            reader.getDiscarding(path.get(), headers);
-        }
-        Histogram latency = new Histogram(3_600_000_000L, 3);
-        long errors = 0;
-        String lastStatus = "";
-        long deadline = System.nanoTime() + Duration.ofSeconds(o.readSeconds).toNanos();
-        for (int i = 0; i < o.readSamples && (i < 5 || System.nanoTime() < deadline); i++) {
-            long t = System.nanoTime();
-            int status = reader.getDiscarding(path.get(), headers);
-            latency.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
-            if (status != expected) {
-                errors++;
-                lastStatus = Integer.toString(status);
-            }
-        }
-        if (errors > 0) {
-            apiProblems.add(name + ": " + errors + " answers were not " + expected + " (last " + lastStatus + ")");
-        }
-        return new Timing(name, latency, errors, lastStatus);
-    }
-
-    private void reads() throws Exception {
-        // The event chain lags behind a burst of batches (it hashes every event); the reads are
-        // measured once it has caught up, not while it takes a core from them.
-        long chainWait = System.nanoTime();
-        service.awaitChained(Duration.ofMinutes(10));
-        report.details.add(String.format(Locale.ROOT, "before the reads, the event chain took %.1f s more to link"
-                + " every event of the batch load", (System.nanoTime() - chainWait) / 1e9));
-        // The reads are measured as a ledger runs, not seconds after 10^6 rows arrived: autovacuum
-        // would vacuum and analyze the read models within its naptime (1 min). Without statistics
-        // PostgreSQL plans the reports as nested loops, and the totals' upserts leave as many dead
-        // rows as live ones until a vacuum.
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("VACUUM ANALYZE rm_indicator, rm_movement, rm_year_total");
-            s.execute("ANALYZE");
-        }
-        String scope = "fiscalYear=2024&departmentCode=" + readDept;
-        String knownAt = knownAtMid.toString();
-        int used = loadGroups * o.batchIndicators;
-        Random random = new Random(42);
-        Supplier<String> anIndicator = () -> "/api/v1/indicators/" + readIndicator(random.nextInt(used));
-
-        Timing trivial = time("trivial", () -> "/api/v1/units", 200);
-        Timing finalAccounts = time("final-accounts", () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan", 200);
-        Timing finalAsOf = time("final-accounts asOf",
-                () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan&asOf=2024-06-30", 200);
-        Timing finalKnownAt = time("final-accounts knownAt",
-                () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan&knownAt=" + knownAt, 200);
-        String ratesPath = "/api/v1/execution-rates?" + scope + "&groupBy=unit";
-        Timing rates = time("execution-rates", () -> ratesPath, 200);
-        HttpResponse<String> ratesAnswer = http.get(ratesPath);
-        String etag = ratesAnswer.headers().firstValue("ETag").orElse("");
-        checkRates(ratesAnswer);
-        Timing notModified = time("execution-rates 304", () -> ratesPath, 304, "If-None-Match", etag);
-        // The service keeps an execution-rates answer for polls of the same question at the same
-        // sequence (ExecutionRatesAnswers), so the repeated poll above measures that cache. The
-        // target is held against answers the service computes: another question each time, where
-        // a month's end after 2024 sums the same rows as the poll without asOf (every 2024 total).
-        AtomicInteger asked = new AtomicInteger();
-        Timing ratesComputed = time("execution-rates computed", () -> ratesPath + "&asOf="
-                + LocalDate.of(2025, 1, 31).plusMonths(asked.getAndIncrement()), 200);
-        Timing ratesAsOf = time("execution-rates asOf", () -> ratesPath + "&asOf="
-                + LocalDate.of(2024, 1, 1).plusDays(asked.getAndIncrement() % 366), 200);
-        Timing ratesKnownAt = time("execution-rates knownAt", () -> ratesPath + "&knownAt="
-                + knownAtMid.plusMillis(asked.getAndIncrement()), 200);
-        Timing balanceAsOf = time("balance asOf", () -> anIndicator.get() + "?asOf=2024-06-30", 200);
-        Timing balanceKnownAt = time("balance knownAt", () -> anIndicator.get() + "?knownAt=" + knownAt, 200);
-
-        ClosedLoop.Result trivialLoop = ClosedLoop.run("trivial-throughput", o.readClients,
-                Duration.ofSeconds(o.readSeconds), index -> recorder -> {
-                    int status = http.getDiscarding("/api/v1/units");
-                    return status == 200 ? ClosedLoop.Outcome.OK : ClosedLoop.Outcome.REJECTED;
-                });
-        ClosedLoop.Result notModifiedLoop = ClosedLoop.run("304-throughput", o.readClients,
-                Duration.ofSeconds(o.readSeconds), index -> recorder -> {
-                    int status = http.getDiscarding(ratesPath, "If-None-Match", etag);
-                    return status == 304 ? ClosedLoop.Outcome.OK : ClosedLoop.Outcome.REJECTED;
-                });
-        if (notModifiedLoop.rejected() > 0) {
-            apiProblems.add("execution-rates with If-None-Match: " + notModifiedLoop.rejected() + " answers were not 304");
-        }
-
-        String base = "p50 " + Report.ms(trivial.ms(50)) + " / p99 " + Report.ms(trivial.ms(99)) + " trivial";
-        String at = String.format(Locale.ROOT, " (%,d postings, %,d indicators)", load.ackedCount(), used);
-        readRow("4. final-accounts" + at, finalAccounts, trivial, base, "p50 ≤ 100 ms", 100);
-        readRow("4. final-accounts asOf 2024-06-30", finalAsOf, trivial, base, "p50 ≤ 100 ms", 100);
-        readRow("4. final-accounts knownAt mid-load", finalKnownAt, trivial, base, "p50 ≤ 500 ms", 500);
-        readRow("4. execution-rates groupBy=unit, computed (asOf a month's end after 2024, another each time)",
-                ratesComputed, trivial, base, "p50 ≤ 20 ms", 20);
-        readRow("4. execution-rates groupBy=unit, cached (the same question again: a dashboard's poll)", rates,
-                trivial, base, null, 0);
-        readRow("4. execution-rates groupBy=unit, cached (If-None-Match: the current ETag, 304)", notModified,
-                trivial, base, null, 0);
-        readRow("4. execution-rates asOf a day of 2024 (another each time)", ratesAsOf, trivial, base, null, 0);
-        readRow("4. execution-rates knownAt mid-load (another ms each time)", ratesKnownAt, trivial, base, null, 0);
-        String javaClient304 = "4. execution-rates 304 answers/s (" + o.readClients + " clients)";
-        String measured304 = Report.rate(notModifiedLoop.perSecond(), "/s");
-        String baseline304 = Report.rate(trivialLoop.perSecond(), "/s trivial");
-        String ratio304 = Report.percent(notModifiedLoop.perSecond(), trivialLoop.perSecond());
-        Duration wrkRun = Duration.ofSeconds(o.readSeconds);
-        Baselines.Wrk trivialWrk = Baselines.wrk(http.base() + "/api/v1/units", o.readClients, wrkRun,
-                "Authorization: " + http.authorization());
-        Baselines.Wrk notModifiedWrk = Baselines.wrk(http.base() + ratesPath, o.readClients, wrkRun,
-                "Authorization: " + http.authorization(), "If-None-Match: " + etag);
-        if (trivialWrk == null || notModifiedWrk == null) {
-            report.details.add("wrk is not installed: the 304 answers/s are measured by the Java client only");
-            report.target(javaClient304, measured304, baseline304, ratio304, "≥ 10,000/s",
-                    notModifiedLoop.perSecond(), 10_000, true, "answers/s");
-        } else {
-            if (trivialWrk.failed() != 0 || notModifiedWrk.failed() != 0 || Double.isNaN(notModifiedWrk.perSecond())) {
-                apiProblems.add("wrk: " + trivialWrk.failed() + " trivial and " + notModifiedWrk.failed()
-                        + " execution-rates answers were not 2xx/3xx: " + notModifiedWrk.output().replace('\n', ' '));
-            }
-            // the Java client shares the bench's JVM and is bound at a few thousand answers/s: wrk's figure counts
-            report.info(javaClient304, measured304, baseline304, ratio304);
-            report.target("4. execution-rates 304 answers/s (wrk, " + o.readClients + " connections)",
-                    Report.rate(notModifiedWrk.perSecond(), "/s"), Report.rate(trivialWrk.perSecond(), "/s trivial"),
-                    Report.percent(notModifiedWrk.perSecond(), trivialWrk.perSecond()), "≥ 10,000/s",
-                    notModifiedWrk.perSecond(), 10_000, true, "answers/s");
-        }
-        readRow("4. balance asOf 2024-06-30", balanceAsOf, trivial, base, null, 0);
-        readRow("4. balance knownAt mid-load", balanceKnownAt, trivial, base, null, 0);
-        for (Timing t : List.of(trivial, finalAccounts, finalAsOf, finalKnownAt, rates, ratesComputed, ratesAsOf,
-                ratesKnownAt,
-                notModified, balanceAsOf, balanceKnownAt)) {
-            report.details.add(String.format(Locale.ROOT, "read %s: %d requests, p50 %.2f / p99 %.2f / max %.2f ms%s",
-                    t.name(), t.latency().getTotalCount(), t.ms(50), t.ms(99), t.latency().getMaxValue() / 1000.0,
-                    t.errors() > 0 ? ", " + t.errors() + " unexpected answers" : ""));
-        }
-        report.details.add(describe(trivialLoop));
-        report.details.add(describe(notModifiedLoop));
-    }
-
-    private void readRow(String figure, Timing t, Timing trivial, String base, String target, double targetMs) {
-        String measured = "p50 " + Report.ms(t.ms(50)) + " / p99 " + Report.ms(t.ms(99));
-        String ratio = Report.times(t.ms(50), trivial.ms(50)) + " (p50)";
-        if (target == null) {
-            report.info(figure, measured, base, ratio);
-        } else {
-            report.target(figure, measured, base, ratio, target, t.ms(50), targetMs, false, "ms");
-        }
-    }
-
-    /** The execution rates' spent, summed over the units, is what the batch load posted. */
-    private void checkRates(HttpResponse<String> answer) {
-        if (answer.statusCode() != 200) {
-            apiProblems.add("execution-rates answered " + answer.statusCode());
-            return;
-        }
-        BigDecimal spent = BigDecimal.ZERO;
-        for (JsonNode row : LedgerHttp.parse(answer.body()).path("rows")) {
-            spent = spent.add(new BigDecimal(row.path("spent").asText("0")));
-        }
-        BigDecimal expected = new BigDecimal(Series.yuan(load.ackedFen()));
-        if (load.unknownCount() == 0 && spent.compareTo(expected) != 0) {
-            apiProblems.add("execution-rates: spent over the department is " + spent + ", the acknowledged batch"
-                    + " postings add up to " + expected);
         }
     }
 
@@ -975,65 +803,6 @@ public final class Bench {
     }
 
     // ---------------------------------------------------------------------------------------------
-
-    private void notes() {
-        report.notes.add("Every figure and its baseline ran in this one run on the same machine and the same"
-                + " PostgreSQL; the bench (client) shares the machine's cores with the service and PostgreSQL."
-                + " Figures 1 and 3 run in " + o.rounds + " round(s); their baselines run a round before the first"
-                + " and one after each (after the read models and the event chain caught up), and each ratio is"
-                + " against the median of those baseline rounds, so that one slow baseline round cannot make a"
-                + " target look met. The baseline column lists the rounds in the order they ran.");
-        report.notes.add("1: RecordExpenditure over REST (POST /api/v1/expenditures), " + o.clients
-                + " closed-loop clients, each on a keep-alive HTTP/1.1 connection of its own, all driven by one thread"
-                + " over a selector as wrk drives its connections (SelectorLoad), each posting the next expenditure as"
-                + " soon as the last was answered, spread round-robin over " + o.writeIndicators + " indicators, for "
-                + o.seconds + " s in all after a " + o.warmupSeconds + " s warm-up of the same load (the service is"
-                + " measured warm, as it runs in production; the warm-up's own rates are in the details); postings/s"
-                + " over the rounds together; latency per request in HdrHistogram (no coordinated-omission"
-                + " correction). Baseline: " + o.clients + " JDBC connections each inserting one comparable row per"
-                + " transaction (autocommit) into a plain table (bigserial key, unique posting id, indicator, amount,"
-                + " economic code, date, the posting's JSON) of the same PostgreSQL, " + o.baselineSeconds
-                + " s per round; pgbench with the same INSERT once, where it is installed.");
-        report.notes.add("2: the same clients, all on one indicator, for " + o.hotSeconds + " s; a 503 BUSY is"
-                + " retried with the same id (counted as retried), any other refusal counted as rejected; the"
-                + " baseline column is figure 1's spread rate.");
-        report.notes.add("3: POST /api/v1/postings:batch with atomic batches of " + o.batchSize + " expenditures over "
-                + o.batchIndicators + " indicators each, " + o.loadClients + " requests in flight, until "
-                + String.format(Locale.ROOT, "%,d", o.postings) + " postings over "
-                + String.format(Locale.ROOT, "%,d", loadGroups * o.batchIndicators) + " indicators are in: postings"
-                + " acknowledged / the rounds' time from their first request to their last answer. This load is also"
-                + " the data set of figure 4. Baseline: one COPY FROM STDIN of as many comparable rows into the"
-                + " empty plain table per round.");
-        report.notes.add("4: after the read model caught up, one client times each read " + o.readSamples
-                + " times at most (or for " + o.readSeconds + " s, at least 5) after 5 untimed ones, on the loaded"
-                + " department (final-accounts in 万元; asOf 2024-06-30; knownAt the instant half the load was"
-                + " acknowledged; balances of random loaded indicators), after a VACUUM ANALYZE of the read models and"
-                + " an ANALYZE of the rest (as autovacuum would within a minute of the load). The execution-rates"
-                + " target is held against answers the service computes (another asOf each time, so neither its"
-                + " cache of answers nor the ETag answers it); the cached answers (the same question again, and"
-                + " If-None-Match with the current ETag) are shown beside it. 304 answers/s: " + o.readClients
-                + " clients repeating If-None-Match with the current ETag for " + o.readSeconds
-                + " s, and the same by wrk (2 threads, " + o.readClients + " connections) where it is installed, whose"
-                + " figure is the one held against the target (the Java client shares the bench's JVM). Baseline:"
-                + " GET /api/v1/units (a trivial endpoint behind the same security and MVC stack).");
-        report.notes.add("5: the service has no reset endpoint, so the bench stops the service, deletes the"
-                + " 'balances' processor's row of token_entry and empties rm_indicator, rm_movement and their totals"
-                + " over JDBC, and starts the service again; events/s = events replayed between the first read-model"
-                + " row appearing (less the rows already there then; every event the bench writes is one movement)"
-                + " and health reporting processors.lag 0 with processedSequence equal to headSequence, over that"
-                + " time; the service's other processor (event-chain) keeps its token and has nothing to do."
-                + " Baseline: one JDBC cursor over domain_event_entry in global order, deserializing every payload"
-                + " into its ledger-core event class with the service's Jackson configuration.");
-        report.notes.add("6: heap from GET /actuator/metrics/jvm.memory.used?tag=area:heap sampled every second"
-                + " (the maximum over the whole run), the live heap after jcmd GC.run at the end, and RSS from"
-                + " /proc/<pid>/status (VmRSS, VmHWM) of the service's JVM (its embedded PostgreSQL runs in"
-                + " processes of its own, not counted); the service runs with -Xmx512m as the Dockerfile deploys it"
-                + " (--service-jvm-opts), so every figure above was reached within that heap.");
-        report.notes.add("Correctness (asserted by the quick mode in CI, never the timings): every posting the"
-                + " clients got 201/200 for is exactly once in domain_event_entry (ExpenditureRecorded whose"
-                + " metadata postingId is its id) and has its posting_receipt row, nothing refused is there, and"
-                + " rm_movement's spent per indicator equals those postings, before and after the rebuild.");
-    }
 
     static String machine() {
         long memory = -1;

@@ -18,7 +18,7 @@ public final class BenchOptions {
     int indicators = 10_000;
     /** Indicators the single postings (figure 1) are spread over. */
     int writeIndicators = 1_000;
-    /** Duration of the single-postings run (figure 1). */
+    /** Duration of the single-postings run (figure 1), its rounds together. */
     int seconds = 60;
     /** Duration of the hot-indicator run (figure 2). */
     int hotSeconds = 30;
@@ -111,7 +111,7 @@ public final class BenchOptions {
         return o.resolvePaths();
     }
 
-    /** Tiny sizes: the whole run in well under two minutes, for CI. */
+    /** Tiny sizes that prove the harness works, for CI; their timings mean nothing. */
     BenchOptions quick() {
         quick = true;
         postings = 2_000;
