@@ -332,7 +332,6 @@ public final class Bench {
         if (o.warmupSeconds > 0) {
             warmUp();
         }
-        Baselines.createTable(db);
         Series rawSeries = new Series("raw", "j" + run + "-", k -> writeIndicator(k % o.writeIndicators),
                 Series.daily());
         List<ClosedLoop.Result> rawRounds = new ArrayList<>();
@@ -345,7 +344,7 @@ public final class Bench {
             ClosedLoop.Result rest = postings("single round " + round, roundSeconds(o.seconds), single);
             clientCpu += ownCpuNanos() - cpu;
             restRounds.add(rest);
-            progress(String.format(Locale.ROOT, "   round %d, REST: %.0f postings/s; waiting for the read model",
+            progress(String.format(Locale.ROOT, "   round %d, REST: %.0f postings/s; waiting for the read models",
                     round, rest.perSecond()));
             long t = System.nanoTime();
             awaitQuiet();
@@ -384,15 +383,16 @@ public final class Bench {
         }
         restRounds.forEach(r -> report.details.add(describe(r)));
         rawRounds.forEach(r -> report.details.add(describe(r)));
-        report.details.add(String.format(Locale.ROOT, "single postings over %d rounds: %s postings/s; the read model"
-                        + " caught up at most %.1f s after a round's last answer; the bench's own CPU during the rounds"
+        report.details.add(String.format(Locale.ROOT, "single postings in %d round(s): %s postings/s; the read model and"
+                        + " the chain caught up at most %.1f s after a round's last answer; the bench's own CPU during the rounds"
                         + " %.1f s (%.0f µs per posting)", o.rounds,
                 restRounds.stream().map(r -> Report.num(r.perSecond())).collect(Collectors.joining(", ")), catchUp,
                 clientCpu / 1e9, clientCpu / 1e3 / Math.max(1, rest.ok())));
     }
 
-    /** One round of the raw JDBC baseline on an empty table. */
+    /** One round of the raw JDBC baseline on an empty table, once the service has nothing left to do. */
     private ClosedLoop.Result rawInserts(Series rawSeries, int round) throws Exception {
+        awaitQuiet();
         progress("   baseline round " + round + ": raw JDBC inserts");
         Baselines.createTable(db);
         ClosedLoop.Result raw = Baselines.rawInserts("raw-jdbc round " + round, db, o.clients,
@@ -516,7 +516,7 @@ public final class Bench {
         report.info("3. read model catch-up after a load round", String.format(Locale.ROOT, "%.1f s", catchUp), "–",
                 "–");
         report.details.add(String.format(Locale.ROOT,
-                "batch load: %,d postings in %,d atomic requests of %,d (each over %d indicators) in %d rounds of %s s"
+                "batch load: %,d postings in %,d atomic requests of %,d (each over %d indicators) in %d round(s) of %s s"
                         + " by %d clients; %,d postings refused, %,d requests retried; request latency p50 %.0f / p99"
                         + " %.0f / max %.0f ms; the read model and the chain caught up at most %.1f s after a round's"
                         + " last answer; COPY rounds of %,d rows in %s s",
@@ -529,8 +529,12 @@ public final class Bench {
                         .collect(Collectors.joining(", "))));
     }
 
-    /** One round of the COPY baseline: as many rows as the whole batch load posts, into an empty table. */
+    /**
+     * One round of the COPY baseline, once the service has nothing left to do: as many rows as the
+     * whole batch load posts, into an empty table.
+     */
     private Baselines.Timed copy(Series copySeries, int round) throws Exception {
+        awaitQuiet();
         progress("   baseline round " + round + ": COPY");
         Baselines.createTable(db);
         Baselines.Timed copy = Baselines.copy(db, copySeries, o.postings);
