@@ -122,22 +122,14 @@ public final class Bench {
         System.err.printf(Locale.ROOT, "[bench %6.1f s] %s%n", (System.nanoTime() - runStart) / 1e9, step);
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
-
     public Outcome run() throws Exception {
         long started = System.nanoTime();
         runStart = started;
-        String loadBefore = loadAverage();
+        String loadBefore = Machine.loadAverage();
         report.mode = o.describe();
         report.command = o.commandLine.isBlank() ? "java -jar ledger-bench/target/ledger-bench.jar"
                 : "java -jar ledger-bench/target/ledger-bench.jar " + o.commandLine;
-        report.machine = machine();
+        report.machine = Machine.describe();
         if (o.quick) {
             report.scale = "quick mode: tiny sizes that prove the harness works; its timings mean nothing";
         } else if (o.postings < 1_000_000 || o.indicators < 10_000) {
@@ -177,7 +169,7 @@ public final class Bench {
             }
         }
         report.wallSeconds = (System.nanoTime() - started) / 1e9;
-        report.machine += "; load average (1/5/15 min) " + loadBefore + " at the start, " + loadAverage()
+        report.machine += "; load average (1/5/15 min) " + loadBefore + " at the start, " + Machine.loadAverage()
                 + " at the end";
         progress("done");
         List<String> problems = new ArrayList<>(before.problems());
@@ -644,7 +636,6 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------
     // 5: rebuild, 6: footprint
 
-    private long heapAtEnd = -1;
     private long heapMaxRun = -1;
     private long rssAtEnd = -1;
     private long hwmRun = -1;
@@ -658,7 +649,6 @@ public final class Bench {
         long hwm = service.procStatusKb("VmHWM");
         long maxUsed = Math.max(service.maxHeapUsed.get(), used);
         if (first) {
-            heapAtEnd = used;
             heapMaxRun = maxUsed;
             rssAtEnd = rss;
             hwmRun = hwm;
@@ -705,7 +695,8 @@ public final class Bench {
         progress("   starting the service again");
         long launched = System.nanoTime();
         service = ServiceProcess.launch(o, dataDir, log, apiKey);
-        RebuildMonitor monitor = new RebuildMonitor();
+        RebuildMonitor monitor = new RebuildMonitor(() -> o.jdbcUrl != null ? db
+                : Database.embedded(service.embeddedPostgresPort(Duration.ofSeconds(60))));
         Thread watcher = new Thread(monitor, "rebuild-monitor");
         watcher.setDaemon(true);
         watcher.start();
@@ -763,73 +754,5 @@ public final class Bench {
         return problems;
     }
 
-    /** Watches the read model fill during the rebuild: when its first rows appear, and at which event. */
-    private final class RebuildMonitor implements Runnable {
-        volatile boolean stop;
-        volatile long firstSeenAt;
-        /** Movements already in the read model when its first rows were seen (one per event here). */
-        volatile long firstSeenRows;
-
-        @Override
-        public void run() {
-            while (!stop) {
-                try {
-                    Database target = o.jdbcUrl != null ? db
-                            : Database.embedded(service.embeddedPostgresPort(Duration.ofSeconds(60)));
-                    try (Connection c = target.connect(); Statement s = c.createStatement()) {
-                        while (!stop) {
-                            try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM rm_movement)")) {
-                                rs.next();
-                                if (rs.getBoolean(1)) {
-                                    long at = System.nanoTime();
-                                    try (ResultSet count = s.executeQuery("SELECT count(*) FROM rm_movement")) {
-                                        count.next();
-                                        firstSeenRows = count.getLong(1);
-                                    }
-                                    firstSeenAt = at;
-                                    return;
-                                }
-                            }
-                            Thread.sleep(50);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------
-
-    static String machine() {
-        long memory = -1;
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    memory = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (IOException e) {
-            // not Linux
-        }
-        String cpu = "";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
-        } catch (IOException e) {
-            // not Linux
-        }
-        return String.format(Locale.ROOT, "%d cores (nproc)%s, %.1f GiB memory, %s %s, Java %s",
-                Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " " + cpu,
-                memory / 1073741824.0, System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.version"));
-    }
-
 }
