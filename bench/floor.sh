@@ -33,7 +33,7 @@ pg_ticks() { echo $(( $(awk '{print $14+$15+$16+$17}' /proc/$1/stat) + $(ticks $
 # and the posting, as the service's time-ordered ids rise. The processors' statements read the
 # batch's events by that range, as the real ones read them by their global index.
 # The receipts' lookup takes its keys as array parameters, as PostingReceipts does: planned for a
-# constant array of 1,000, PostgreSQL chose a hash join over every receipt (77 ms a batch, not 7).
+# constant array of 1,000, PostgreSQL chose a hash join over every receipt.
 cat > $WORK/request.sql <<'SQL'
 BEGIN;
 SELECT nextval('floor_batch') AS b \gset

@@ -61,10 +61,11 @@ final class Baselines {
     }
 
     /** Raw JDBC: each client its own connection, one INSERT per transaction (autocommit). */
-    static ClosedLoop.Result rawInserts(Database db, int clients, Duration duration, Series series) throws Exception {
+    static ClosedLoop.Result rawInserts(String name, Database db, int clients, Duration duration, Series series)
+            throws Exception {
         List<Connection> connections = new ArrayList<>();
         try {
-            ClosedLoop.Result result = ClosedLoop.run("raw-jdbc", clients, duration, index -> {
+            ClosedLoop.Result result = ClosedLoop.run(name, clients, duration, index -> {
                 Connection c = db.connect();
                 synchronized (connections) {
                     connections.add(c);

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
@@ -122,22 +122,14 @@ public final class Bench {
         System.err.printf(Locale.ROOT, "[bench %6.1f s] %s%n", (System.nanoTime() - runStart) / 1e9, step);
     }
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
-        } catch (IOException e) {
-            return "n/a";
-        }
-    }
-
     public Outcome run() throws Exception {
         long started = System.nanoTime();
         runStart = started;
-        String loadBefore = loadAverage();
+        String loadBefore = Machine.loadAverage();
         report.mode = o.describe();
         report.command = o.commandLine.isBlank() ? "java -jar ledger-bench/target/ledger-bench.jar"
                 : "java -jar ledger-bench/target/ledger-bench.jar " + o.commandLine;
-        report.machine = machine();
+        report.machine = Machine.describe();
         if (o.quick) {
             report.scale = "quick mode: tiny sizes that prove the harness works; its timings mean nothing";
         } else if (o.postings < 1_000_000 || o.indicators < 10_000) {
@@ -161,7 +153,8 @@ public final class Bench {
             progress("3. batch load");
             batchLoad();
             progress("4. reads");
-            reads();
+            new ReadFigures(o, report, apiProblems, service, db, http, batchHttp, load, readDept,
+                    loadGroups * o.batchIndicators, this::readIndicator, knownAtMid).run();
             verifier = new Verifier(() -> db, List.of(warmup, single, hot, load),
                     List.of("W" + run + "-", "R" + run + "-", hotIndicator));
             progress("checking the event store and the read model");
@@ -176,7 +169,7 @@ public final class Bench {
             }
         }
         report.wallSeconds = (System.nanoTime() - started) / 1e9;
-        report.machine += "; load average (1/5/15 min) " + loadBefore + " at the start, " + loadAverage()
+        report.machine += "; load average (1/5/15 min) " + loadBefore + " at the start, " + Machine.loadAverage()
                 + " at the end";
         progress("done");
         List<String> problems = new ArrayList<>(before.problems());
@@ -187,7 +180,7 @@ public final class Bench {
                 + (rebuildProblems.isEmpty() ? "yes" : "NO") + "; balances read over the API equal: "
                 + (apiProblems.isEmpty() ? "yes" : "NO")
                 + (problems.isEmpty() ? "" : ". Problems: " + String.join("; ", problems));
-        notes();
+        MethodNotes.add(report, o, loadGroups * o.batchIndicators);
         Path file = report.write(o.resultsDir, o.quick);
         return new Outcome(report, file, before, rebuildProblems, apiProblems);
     }
@@ -331,28 +324,38 @@ public final class Bench {
         if (o.warmupSeconds > 0) {
             warmUp();
         }
-        long clientCpu = ownCpuNanos();
-        ClosedLoop.Result rest = postings("single", o.seconds, single);
-        clientCpu = ownCpuNanos() - clientCpu;
-        lastSingleResult = rest;
-        progress(String.format(Locale.ROOT, "   REST: %.0f postings/s; waiting for the read model", rest.perSecond()));
-        long t = System.nanoTime();
-        service.awaitCaughtUp(Duration.ofMinutes(10));
-        double catchUp = (System.nanoTime() - t) / 1e9;
-        progress("   baseline: raw JDBC inserts");
-
-        Baselines.createTable(db);
         Series rawSeries = new Series("raw", "j" + run + "-", k -> writeIndicator(k % o.writeIndicators),
                 Series.daily());
-        ClosedLoop.Result raw = Baselines.rawInserts(db, o.clients, Duration.ofSeconds(o.baselineSeconds), rawSeries);
-        progress(String.format(Locale.ROOT, "   raw JDBC: %.0f rows/s; pgbench", raw.perSecond()));
+        List<ClosedLoop.Result> rawRounds = new ArrayList<>();
+        List<ClosedLoop.Result> restRounds = new ArrayList<>();
+        rawRounds.add(rawInserts(rawSeries, 1));
+        long clientCpu = 0;
+        double catchUp = 0;
+        for (int round = 1; round <= o.rounds; round++) {
+            long cpu = ownCpuNanos();
+            ClosedLoop.Result rest = postings("single round " + round, roundSeconds(o.seconds), single);
+            clientCpu += ownCpuNanos() - cpu;
+            restRounds.add(rest);
+            progress(String.format(Locale.ROOT, "   round %d, REST: %.0f postings/s; waiting for the read models",
+                    round, rest.perSecond()));
+            long t = System.nanoTime();
+            awaitQuiet();
+            catchUp = Math.max(catchUp, (System.nanoTime() - t) / 1e9);
+            rawRounds.add(rawInserts(rawSeries, round + 1));
+        }
+        progress("   baseline: pgbench");
         Baselines.PgBench pgbench = Baselines.pgbench(db, o.clients, Duration.ofSeconds(o.baselineSeconds), o.workDir);
-        Baselines.createTable(db);
+        Baselines.dropTable(db);
 
+        ClosedLoop.Result rest = ClosedLoop.Result.combined("single", restRounds);
+        ClosedLoop.Result raw = ClosedLoop.Result.combined("raw-jdbc", rawRounds);
+        Rounds rawRates = new Rounds(rawRounds.stream().map(ClosedLoop.Result::perSecond).toList());
+        singleResult = rest;
+        double baseline = rawRates.median();
         report.target("1. single postings/s (REST, " + o.clients + " clients, " + o.writeIndicators + " indicators)",
-                Report.rate(rest.perSecond(), "/s"), Report.rate(raw.perSecond(), "/s raw JDBC inserts"),
-                Report.percent(rest.perSecond(), raw.perSecond()), "≥ 50 % of raw JDBC",
-                100 * rest.perSecond() / raw.perSecond(), 50, true, "% of the baseline");
+                Report.rate(rest.perSecond(), "/s"), rawRates.describe("/s raw JDBC inserts"),
+                Report.percent(rest.perSecond(), baseline), "≥ 50 % of raw JDBC",
+                100 * rest.perSecond() / baseline, 50, true, "% of the baseline");
         report.info("1. single postings p50 latency", Report.ms(rest.ms(50)), Report.ms(raw.ms(50)) + " raw JDBC",
                 Report.times(rest.ms(50), raw.ms(50)));
         report.target("1. single postings p99 latency", Report.ms(rest.ms(99)), Report.ms(raw.ms(99)) + " raw JDBC",
@@ -370,11 +373,38 @@ public final class Bench {
         } else {
             report.details.add("pgbench is not installed: its baseline row is left out");
         }
-        report.details.add(describe(rest) + String.format(Locale.ROOT,
-                "; the read model caught up %.1f s after the last answer; the bench's own CPU meanwhile %.1f s"
-                        + " (%.0f µs per posting)", catchUp, clientCpu / 1e9,
-                clientCpu / 1e3 / Math.max(1, rest.ok())));
-        report.details.add(describe(raw));
+        restRounds.forEach(r -> report.details.add(describe(r)));
+        rawRounds.forEach(r -> report.details.add(describe(r)));
+        report.details.add(String.format(Locale.ROOT, "single postings in %d round(s): %s postings/s; the read model and"
+                        + " the chain caught up at most %.1f s after a round's last answer; the bench's own CPU during the rounds"
+                        + " %.1f s (%.0f µs per posting)", o.rounds,
+                restRounds.stream().map(r -> Report.num(r.perSecond())).collect(Collectors.joining(", ")), catchUp,
+                clientCpu / 1e9, clientCpu / 1e3 / Math.max(1, rest.ok())));
+    }
+
+    /** One round of the raw JDBC baseline on an empty table, once the service has nothing left to do. */
+    private ClosedLoop.Result rawInserts(Series rawSeries, int round) throws Exception {
+        awaitQuiet();
+        progress("   baseline round " + round + ": raw JDBC inserts");
+        Baselines.createTable(db);
+        ClosedLoop.Result raw = Baselines.rawInserts("raw-jdbc round " + round, db, o.clients,
+                Duration.ofSeconds(o.baselineSeconds), rawSeries);
+        progress(String.format(Locale.ROOT, "   raw JDBC: %.0f rows/s", raw.perSecond()));
+        return raw;
+    }
+
+    /** A measured run split in {@code o.rounds} rounds, each at least a second. */
+    private int roundSeconds(int seconds) {
+        return Math.max(1, seconds / o.rounds);
+    }
+
+    /**
+     * Waits until the read models and the event chain have caught up with what the service was
+     * sent: a baseline round measured while they still work beside it would be slowed by them.
+     */
+    private void awaitQuiet() throws Exception {
+        service.awaitCaughtUp(Duration.ofMinutes(60));
+        service.awaitChained(Duration.ofMinutes(10));
     }
 
     /** The CPU time of the bench's own process: what its clients take of the cores it shares. */
@@ -385,8 +415,8 @@ public final class Bench {
 
     /**
      * The service's first load, in windows of 20 s whose rates go to the details: a cold service
-     * runs its request path interpreted until the JIT has compiled it, which takes it some 100 s
-     * of this load on 2 cores (407 to 1,571 postings/s over six windows, then 1,769/s, on 2026-11-28).
+     * runs its request path interpreted until the JIT has compiled it, which takes minutes of this
+     * load on 2 cores, and a service in production runs warm.
      */
     private void warmUp() throws Exception {
         List<String> rates = new ArrayList<>();
@@ -404,7 +434,7 @@ public final class Bench {
     private void hotIndicator() throws Exception {
         ClosedLoop.Result rest = postings("hot", o.hotSeconds, hot);
         service.awaitCaughtUp(Duration.ofMinutes(10));
-        ClosedLoop.Result spread = lastSingle();
+        ClosedLoop.Result spread = singleResult;
         report.info("2. hot indicator postings/s (all " + o.clients + " clients on one indicator)",
                 Report.rate(rest.perSecond(), "/s"),
                 spread == null ? "–" : Report.rate(spread.perSecond(), "/s spread over " + o.writeIndicators),
@@ -418,13 +448,10 @@ public final class Bench {
         report.details.add(describe(rest));
     }
 
-    private ClosedLoop.Result lastSingleResult;
+    /** Figure 1's rounds as one: figure 2's baseline. */
+    private ClosedLoop.Result singleResult;
 
-    private ClosedLoop.Result lastSingle() {
-        return lastSingleResult;
-    }
-
-    private String describe(ClosedLoop.Result r) {
+    static String describe(ClosedLoop.Result r) {
         return String.format(Locale.ROOT,
                 "%s: %,d requests in %.1f s by %d clients: %,d ok, %,d retried, %,d rejected, %,d errors%s;"
                         + " latency p50 %.2f / p90 %.2f / p99 %.2f / p99.9 %.2f / max %.2f ms",
@@ -436,19 +463,88 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------
     // 3: batch postings, which also load the data set of figure 4
 
+    /** Batch requests of one load round, and how long the round took from its first request to its last answer. */
+    private record LoadRound(int batches, double seconds) {
+    }
+
     private void batchLoad() throws Exception {
         int batches = (o.postings + o.batchSize - 1) / o.batchSize;
-        AtomicInteger nextBatch = new AtomicInteger();
         Histogram latency = new Histogram(3_600_000_000L, 3);
         AtomicLong rejected = new AtomicLong();
         AtomicLong retried = new AtomicLong();
+        Series copySeries = new Series("copy", "c" + run + "-", load::indicator, this::loadDate);
+        List<Baselines.Timed> copies = new ArrayList<>();
+        List<LoadRound> rounds = new ArrayList<>();
+        copies.add(copy(copySeries, 1));
+        double catchUp = 0;
+        for (int round = 0; round < o.rounds; round++) {
+            int from = (int) ((long) batches * round / o.rounds);
+            int to = (int) ((long) batches * (round + 1) / o.rounds);
+            LoadRound done = loadRound(from, to, latency, rejected, retried);
+            rounds.add(done);
+            progress(String.format(Locale.ROOT, "   round %d: %,d batches in %.1f s; waiting for the read model",
+                    round + 1, done.batches(), done.seconds()));
+            long t = System.nanoTime();
+            awaitQuiet();
+            catchUp = Math.max(catchUp, (System.nanoTime() - t) / 1e9);
+            if (knownAtMid == null) {
+                knownAtMid = Instant.now();
+            }
+            copies.add(copy(copySeries, round + 2));
+        }
+        Baselines.dropTable(db);
+
+        long acknowledged = load.ackedCount();
+        double seconds = rounds.stream().mapToDouble(LoadRound::seconds).sum();
+        double perSecond = acknowledged / seconds;
+        Rounds copyRates = new Rounds(copies.stream().map(Baselines.Timed::perSecond).toList());
+        String baseline = copyRates.describe("rows/s COPY");
+        report.target("3. batch postings/s (" + o.batchSize + " per request, " + o.loadClients + " in flight)",
+                Report.rate(perSecond, "/s"), baseline, Report.percent(perSecond, copyRates.median()), "≥ 50,000/s",
+                perSecond, 50_000, true, "postings/s");
+        report.target("3. batch postings against COPY", Report.percent(perSecond, copyRates.median()), baseline,
+                Report.percent(perSecond, copyRates.median()), "≥ 25 % of COPY", 100 * perSecond / copyRates.median(),
+                25, true, "% of COPY");
+        report.info("3. read model catch-up after a load round", String.format(Locale.ROOT, "%.1f s", catchUp), "–",
+                "–");
+        report.details.add(String.format(Locale.ROOT,
+                "batch load: %,d postings in %,d atomic requests of %,d (each over %d indicators) in %d round(s) of %s s"
+                        + " by %d clients; %,d postings refused, %,d requests retried; request latency p50 %.0f / p99"
+                        + " %.0f / max %.0f ms; the read model and the chain caught up at most %.1f s after a round's"
+                        + " last answer; COPY rounds of %,d rows in %s s",
+                acknowledged, batches, o.batchSize, o.batchIndicators, o.rounds,
+                rounds.stream().map(r -> String.format(Locale.ROOT, "%.1f", r.seconds()))
+                        .collect(Collectors.joining(", ")), o.loadClients, rejected.get(), retried.get(),
+                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+                latency.getMaxValue() / 1000.0, catchUp, o.postings,
+                copies.stream().map(c -> String.format(Locale.ROOT, "%.1f", c.seconds()))
+                        .collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * One round of the COPY baseline, once the service has nothing left to do: as many rows as the
+     * whole batch load posts, into an empty table.
+     */
+    private Baselines.Timed copy(Series copySeries, int round) throws Exception {
+        awaitQuiet();
+        progress("   baseline round " + round + ": COPY");
+        Baselines.createTable(db);
+        Baselines.Timed copy = Baselines.copy(db, copySeries, o.postings);
+        progress(String.format(Locale.ROOT, "   COPY: %.0f rows/s", copy.perSecond()));
+        return copy;
+    }
+
+    /** Posts batches {@code from} to {@code to} (exclusive) from {@code o.loadClients} threads. */
+    private LoadRound loadRound(int from, int to, Histogram latency, AtomicLong rejected, AtomicLong retried)
+            throws Exception {
+        AtomicInteger nextBatch = new AtomicInteger(from);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < o.loadClients; c++) {
             Thread thread = new Thread(() -> {
                 try {
-                    for (int b = nextBatch.getAndIncrement(); b < batches; b = nextBatch.getAndIncrement()) {
+                    for (int b = nextBatch.getAndIncrement(); b < to; b = nextBatch.getAndIncrement()) {
                         postBatch(b, latency, rejected, retried);
                     }
                 } catch (Throwable t) {
@@ -461,43 +557,10 @@ public final class Bench {
         for (Thread thread : threads) {
             thread.join();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
         if (failure.get() != null) {
             throw new IllegalStateException("the batch load failed", failure.get());
         }
-        long acknowledged = load.ackedCount();
-        double perSecond = acknowledged / seconds;
-        progress(String.format(Locale.ROOT, "   %,d postings in %.1f s: %.0f/s; waiting for the read model",
-                acknowledged, seconds, perSecond));
-        long t = System.nanoTime();
-        service.awaitCaughtUp(Duration.ofMinutes(60));
-        double catchUp = (System.nanoTime() - t) / 1e9;
-        if (knownAtMid == null) {
-            knownAtMid = Instant.now();
-        }
-
-        progress("   baseline: COPY");
-        Baselines.createTable(db);
-        Series copySeries = new Series("copy", "c" + run + "-", load::indicator, this::loadDate);
-        Baselines.Timed copy = Baselines.copy(db, copySeries, (int) Math.max(1, acknowledged));
-        Baselines.dropTable(db);
-
-        report.target("3. batch postings/s (" + o.batchSize + " per request, " + o.loadClients + " in flight)",
-                Report.rate(perSecond, "/s"), Report.rate(copy.perSecond(), "rows/s COPY"),
-                Report.percent(perSecond, copy.perSecond()), "≥ 50,000/s", perSecond, 50_000, true, "postings/s");
-        report.target("3. batch postings against COPY", Report.percent(perSecond, copy.perSecond()),
-                Report.rate(copy.perSecond(), "rows/s COPY"), Report.percent(perSecond, copy.perSecond()),
-                "≥ 25 % of COPY", 100 * perSecond / copy.perSecond(), 25, true, "% of COPY");
-        report.info("3. read model catch-up after the load", String.format(Locale.ROOT, "%.1f s", catchUp), "–", "–");
-        report.details.add(String.format(Locale.ROOT,
-                "batch load: %,d postings in %,d atomic requests of %,d (each over %d indicators) in %.1f s by %d"
-                        + " clients; %,d postings refused, %,d requests retried; request latency p50 %.0f / p99 %.0f /"
-                        + " max %.0f ms; the read model caught up %.1f s after the last answer (%.0f events/s over load"
-                        + " and catch-up); COPY of %,d rows in %.1f s",
-                acknowledged, batches, o.batchSize, o.batchIndicators, seconds, o.loadClients, rejected.get(),
-                retried.get(), latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
-                latency.getMaxValue() / 1000.0, catchUp, acknowledged / (seconds + catchUp), copy.rows(),
-                copy.seconds()));
+        return new LoadRound(to - from, (System.nanoTime() - start) / 1e9);
     }
 
     private void postBatch(int b, Histogram latency, AtomicLong rejected, AtomicLong retried) throws Exception {
@@ -558,176 +621,6 @@ public final class Bench {
         }
     }
 
-    // ---------------------------------------------------------------------------------------------
-    // 4: reads at scale
-
-    private record Timing(String name, Histogram latency, long errors, String lastStatus) {
-        double ms(double percentile) {
-            return latency.getTotalCount() == 0 ? Double.NaN : latency.getValueAtPercentile(percentile) / 1000.0;
-        }
-    }
-
-    private Timing time(String name, Supplier<String> path, int expected, String... headers) throws Exception {
-        LedgerHttp reader = batchHttp;
-        for (int i = 0; i < Math.min(5, o.readSamples); i++) {
-            reader.getDiscarding(path.get(), headers);
-        }
-        Histogram latency = new Histogram(3_600_000_000L, 3);
-        long errors = 0;
-        String lastStatus = "";
-        long deadline = System.nanoTime() + Duration.ofSeconds(o.readSeconds).toNanos();
-        for (int i = 0; i < o.readSamples && (i < 5 || System.nanoTime() < deadline); i++) {
-            long t = System.nanoTime();
-            int status = reader.getDiscarding(path.get(), headers);
-            latency.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
-            if (status != expected) {
-                errors++;
-                lastStatus = Integer.toString(status);
-            }
-        }
-        if (errors > 0) {
-            apiProblems.add(name + ": " + errors + " answers were not " + expected + " (last " + lastStatus + ")");
-        }
-        return new Timing(name, latency, errors, lastStatus);
-    }
-
-    private void reads() throws Exception {
-        // The event chain lags behind a burst of batches (it hashes every event); the reads are
-        // measured once it has caught up, not while it takes a core from them.
-        long chainWait = System.nanoTime();
-        service.awaitChained(Duration.ofMinutes(10));
-        report.details.add(String.format(Locale.ROOT, "before the reads, the event chain took %.1f s more to link"
-                + " every event of the batch load", (System.nanoTime() - chainWait) / 1e9));
-        // The reads are measured as a ledger runs, not seconds after 10^6 rows arrived: autovacuum
-        // would vacuum and analyze the read models within its naptime (1 min). Without statistics
-        // PostgreSQL plans the report as nested loops (measured: execution-rates 120 ms before, 29 ms
-        // after), and the totals' upserts leave as many dead rows as live ones until a vacuum.
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute("VACUUM ANALYZE rm_indicator, rm_movement, rm_year_total");
-            s.execute("ANALYZE");
-        }
-        String scope = "fiscalYear=2024&departmentCode=" + readDept;
-        String knownAt = knownAtMid.toString();
-        int used = loadGroups * o.batchIndicators;
-        Random random = new Random(42);
-        Supplier<String> anIndicator = () -> "/api/v1/indicators/" + readIndicator(random.nextInt(used));
-
-        Timing trivial = time("trivial", () -> "/api/v1/units", 200);
-        Timing finalAccounts = time("final-accounts", () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan", 200);
-        Timing finalAsOf = time("final-accounts asOf",
-                () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan&asOf=2024-06-30", 200);
-        Timing finalKnownAt = time("final-accounts knownAt",
-                () -> "/api/v1/reports/final-accounts?" + scope + "&unit=wan&knownAt=" + knownAt, 200);
-        String ratesPath = "/api/v1/execution-rates?" + scope + "&groupBy=unit";
-        Timing rates = time("execution-rates", () -> ratesPath, 200);
-        HttpResponse<String> ratesAnswer = http.get(ratesPath);
-        String etag = ratesAnswer.headers().firstValue("ETag").orElse("");
-        checkRates(ratesAnswer);
-        Timing notModified = time("execution-rates 304", () -> ratesPath, 304, "If-None-Match", etag);
-        // The service keeps an execution-rates answer for polls of the same question at the same
-        // sequence (ExecutionRatesAnswers): the rows above measure what a dashboard's repeated poll
-        // costs. These ask another question each time, so each answer is computed: a month's end
-        // after 2024 sums the same rows as the poll without asOf (every 2024 total through December).
-        AtomicInteger asked = new AtomicInteger();
-        Timing ratesComputed = time("execution-rates computed", () -> ratesPath + "&asOf="
-                + LocalDate.of(2025, 1, 31).plusMonths(asked.getAndIncrement()), 200);
-        Timing ratesAsOf = time("execution-rates asOf", () -> ratesPath + "&asOf="
-                + LocalDate.of(2024, 1, 1).plusDays(asked.getAndIncrement() % 366), 200);
-        Timing ratesKnownAt = time("execution-rates knownAt", () -> ratesPath + "&knownAt="
-                + knownAtMid.plusMillis(asked.getAndIncrement()), 200);
-        Timing balanceAsOf = time("balance asOf", () -> anIndicator.get() + "?asOf=2024-06-30", 200);
-        Timing balanceKnownAt = time("balance knownAt", () -> anIndicator.get() + "?knownAt=" + knownAt, 200);
-
-        ClosedLoop.Result trivialLoop = ClosedLoop.run("trivial-throughput", o.readClients,
-                Duration.ofSeconds(o.readSeconds), index -> recorder -> {
-                    int status = http.getDiscarding("/api/v1/units");
-                    return status == 200 ? ClosedLoop.Outcome.OK : ClosedLoop.Outcome.REJECTED;
-                });
-        ClosedLoop.Result notModifiedLoop = ClosedLoop.run("304-throughput", o.readClients,
-                Duration.ofSeconds(o.readSeconds), index -> recorder -> {
-                    int status = http.getDiscarding(ratesPath, "If-None-Match", etag);
-                    return status == 304 ? ClosedLoop.Outcome.OK : ClosedLoop.Outcome.REJECTED;
-                });
-        if (notModifiedLoop.rejected() > 0) {
-            apiProblems.add("execution-rates with If-None-Match: " + notModifiedLoop.rejected() + " answers were not 304");
-        }
-
-        String base = "p50 " + Report.ms(trivial.ms(50)) + " / p99 " + Report.ms(trivial.ms(99)) + " trivial";
-        String at = String.format(Locale.ROOT, " (%,d postings, %,d indicators)", load.ackedCount(), used);
-        readRow("4. final-accounts" + at, finalAccounts, trivial, base, "p50 ≤ 100 ms", 100);
-        readRow("4. final-accounts asOf 2024-06-30", finalAsOf, trivial, base, "p50 ≤ 100 ms", 100);
-        readRow("4. final-accounts knownAt mid-load", finalKnownAt, trivial, base, "p50 ≤ 500 ms", 500);
-        readRow("4. execution-rates groupBy=unit (a dashboard's poll)", rates, trivial, base, "p50 ≤ 20 ms", 20);
-        readRow("4. execution-rates computed (asOf a month's end after 2024, another each time)", ratesComputed,
-                trivial, base, null, 0);
-        readRow("4. execution-rates asOf a day of 2024 (another each time)", ratesAsOf, trivial, base, null, 0);
-        readRow("4. execution-rates knownAt mid-load (another ms each time)", ratesKnownAt, trivial, base, null, 0);
-        readRow("4. execution-rates If-None-Match (304)", notModified, trivial, base, null, 0);
-        String javaClient304 = "4. execution-rates 304 answers/s (" + o.readClients + " clients)";
-        String measured304 = Report.rate(notModifiedLoop.perSecond(), "/s");
-        String baseline304 = Report.rate(trivialLoop.perSecond(), "/s trivial");
-        String ratio304 = Report.percent(notModifiedLoop.perSecond(), trivialLoop.perSecond());
-        Duration wrkRun = Duration.ofSeconds(o.readSeconds);
-        Baselines.Wrk trivialWrk = Baselines.wrk(http.base() + "/api/v1/units", o.readClients, wrkRun,
-                "Authorization: " + http.authorization());
-        Baselines.Wrk notModifiedWrk = Baselines.wrk(http.base() + ratesPath, o.readClients, wrkRun,
-                "Authorization: " + http.authorization(), "If-None-Match: " + etag);
-        if (trivialWrk == null || notModifiedWrk == null) {
-            report.details.add("wrk is not installed: the 304 answers/s are measured by the Java client only");
-            report.target(javaClient304, measured304, baseline304, ratio304, "≥ 10,000/s",
-                    notModifiedLoop.perSecond(), 10_000, true, "answers/s");
-        } else {
-            if (trivialWrk.failed() != 0 || notModifiedWrk.failed() != 0 || Double.isNaN(notModifiedWrk.perSecond())) {
-                apiProblems.add("wrk: " + trivialWrk.failed() + " trivial and " + notModifiedWrk.failed()
-                        + " execution-rates answers were not 2xx/3xx: " + notModifiedWrk.output().replace('\n', ' '));
-            }
-            // the Java client shares the bench's JVM and is bound at a few thousand answers/s: wrk's figure counts
-            report.info(javaClient304, measured304, baseline304, ratio304);
-            report.target("4. execution-rates 304 answers/s (wrk, " + o.readClients + " connections)",
-                    Report.rate(notModifiedWrk.perSecond(), "/s"), Report.rate(trivialWrk.perSecond(), "/s trivial"),
-                    Report.percent(notModifiedWrk.perSecond(), trivialWrk.perSecond()), "≥ 10,000/s",
-                    notModifiedWrk.perSecond(), 10_000, true, "answers/s");
-        }
-        readRow("4. balance asOf 2024-06-30", balanceAsOf, trivial, base, null, 0);
-        readRow("4. balance knownAt mid-load", balanceKnownAt, trivial, base, null, 0);
-        for (Timing t : List.of(trivial, finalAccounts, finalAsOf, finalKnownAt, rates, ratesComputed, ratesAsOf,
-                ratesKnownAt,
-                notModified, balanceAsOf, balanceKnownAt)) {
-            report.details.add(String.format(Locale.ROOT, "read %s: %d requests, p50 %.2f / p99 %.2f / max %.2f ms%s",
-                    t.name(), t.latency().getTotalCount(), t.ms(50), t.ms(99), t.latency().getMaxValue() / 1000.0,
-                    t.errors() > 0 ? ", " + t.errors() + " unexpected answers" : ""));
-        }
-        report.details.add(describe(trivialLoop));
-        report.details.add(describe(notModifiedLoop));
-    }
-
-    private void readRow(String figure, Timing t, Timing trivial, String base, String target, double targetMs) {
-        String measured = "p50 " + Report.ms(t.ms(50)) + " / p99 " + Report.ms(t.ms(99));
-        String ratio = Report.times(t.ms(50), trivial.ms(50)) + " (p50)";
-        if (target == null) {
-            report.info(figure, measured, base, ratio);
-        } else {
-            report.target(figure, measured, base, ratio, target, t.ms(50), targetMs, false, "ms");
-        }
-    }
-
-    /** The execution rates' spent, summed over the units, is what the batch load posted. */
-    private void checkRates(HttpResponse<String> answer) {
-        if (answer.statusCode() != 200) {
-            apiProblems.add("execution-rates answered " + answer.statusCode());
-            return;
-        }
-        BigDecimal spent = BigDecimal.ZERO;
-        for (JsonNode row : LedgerHttp.parse(answer.body()).path("rows")) {
-            spent = spent.add(new BigDecimal(row.path("spent").asText("0")));
-        }
-        BigDecimal expected = new BigDecimal(Series.yuan(load.ackedFen()));
-        if (load.unknownCount() == 0 && spent.compareTo(expected) != 0) {
-            apiProblems.add("execution-rates: spent over the department is " + spent + ", the acknowledged batch"
-                    + " postings add up to " + expected);
-        }
-    }
-
     /** The hot indicator's spent, read over the API after its last write, is its acknowledged sum. */
     private void checkThroughApi() throws Exception {
         long head = service.awaitCaughtUp(Duration.ofMinutes(10));
@@ -743,7 +636,6 @@ public final class Bench {
     // ---------------------------------------------------------------------------------------------
     // 5: rebuild, 6: footprint
 
-    private long heapAtEnd = -1;
     private long heapMaxRun = -1;
     private long rssAtEnd = -1;
     private long hwmRun = -1;
@@ -757,7 +649,6 @@ public final class Bench {
         long hwm = service.procStatusKb("VmHWM");
         long maxUsed = Math.max(service.maxHeapUsed.get(), used);
         if (first) {
-            heapAtEnd = used;
             heapMaxRun = maxUsed;
             rssAtEnd = rss;
             hwmRun = hwm;
@@ -804,7 +695,8 @@ public final class Bench {
         progress("   starting the service again");
         long launched = System.nanoTime();
         service = ServiceProcess.launch(o, dataDir, log, apiKey);
-        RebuildMonitor monitor = new RebuildMonitor();
+        RebuildMonitor monitor = new RebuildMonitor(() -> o.jdbcUrl != null ? db
+                : Database.embedded(service.embeddedPostgresPort(Duration.ofSeconds(60))));
         Thread watcher = new Thread(monitor, "rebuild-monitor");
         watcher.setDaemon(true);
         watcher.start();
@@ -862,127 +754,5 @@ public final class Bench {
         return problems;
     }
 
-    /** Watches the read model fill during the rebuild: when its first rows appear, and at which event. */
-    private final class RebuildMonitor implements Runnable {
-        volatile boolean stop;
-        volatile long firstSeenAt;
-        /** Movements already in the read model when its first rows were seen (one per event here). */
-        volatile long firstSeenRows;
-
-        @Override
-        public void run() {
-            while (!stop) {
-                try {
-                    Database target = o.jdbcUrl != null ? db
-                            : Database.embedded(service.embeddedPostgresPort(Duration.ofSeconds(60)));
-                    try (Connection c = target.connect(); Statement s = c.createStatement()) {
-                        while (!stop) {
-                            try (ResultSet rs = s.executeQuery("SELECT EXISTS (SELECT 1 FROM rm_movement)")) {
-                                rs.next();
-                                if (rs.getBoolean(1)) {
-                                    long at = System.nanoTime();
-                                    try (ResultSet count = s.executeQuery("SELECT count(*) FROM rm_movement")) {
-                                        count.next();
-                                        firstSeenRows = count.getLong(1);
-                                    }
-                                    firstSeenAt = at;
-                                    return;
-                                }
-                            }
-                            Thread.sleep(50);
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    return;
-                } catch (Exception e) {
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException ie) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------
-
-    private void notes() {
-        report.notes.add("Every figure and its baseline ran in this one run, one after the other, on the same"
-                + " machine and the same PostgreSQL; the bench (client) shares the machine's cores with the service"
-                + " and PostgreSQL.");
-        report.notes.add("1: RecordExpenditure over REST (POST /api/v1/expenditures), " + o.clients
-                + " closed-loop clients, each on a keep-alive HTTP/1.1 connection of its own, all driven by one thread"
-                + " over a selector as wrk drives its connections (SelectorLoad; java.net.http's client, and then a"
-                + " thread per client blocked on its socket, took a large share of the two cores), each posting the"
-                + " next expenditure as"
-                + " soon as the last was answered, spread round-robin over " + o.writeIndicators + " indicators, for "
-                + o.seconds + " s after a " + o.warmupSeconds + " s warm-up of the same load (the service's first:"
-                + " it is measured warm, as it runs in production, once the JIT has compiled its request path; the"
-                + " warm-up's own rates are in the details); latency per request in HdrHistogram"
-                + " (no coordinated-omission correction). Baseline: " + o.clients + " JDBC connections each"
-                + " inserting one comparable row per transaction (autocommit) into a plain table"
-                + " (bigserial key, unique posting id, indicator, amount, economic code, date, the posting's JSON)"
-                + " of the same PostgreSQL for " + o.baselineSeconds + " s, and pgbench with the same INSERT where it"
-                + " is installed.");
-        report.notes.add("2: the same clients, all on one indicator, for " + o.hotSeconds + " s; a 503 BUSY is"
-                + " retried with the same id (counted as retried), any other refusal counted as rejected; the"
-                + " baseline column is figure 1's spread rate.");
-        report.notes.add("3: POST /api/v1/postings:batch with atomic batches of " + o.batchSize + " expenditures over "
-                + o.batchIndicators + " indicators each, " + o.loadClients + " requests in flight, until "
-                + String.format(Locale.ROOT, "%,d", o.postings) + " postings over "
-                + String.format(Locale.ROOT, "%,d", loadGroups * o.batchIndicators) + " indicators are in: postings"
-                + " acknowledged / time from the first request to the last answer. This load is also the data set of"
-                + " figure 4. Baseline: one COPY FROM STDIN of as many comparable rows into the plain table.");
-        report.notes.add("4: after the read model caught up, one client times each read " + o.readSamples
-                + " times at most (or for " + o.readSeconds + " s, at least 5) after 5 untimed ones, on the loaded"
-                + " department (final-accounts in 万元; asOf 2024-06-30; knownAt the instant half the load was"
-                + " acknowledged; balances of random loaded indicators), after a VACUUM ANALYZE of the read models and an ANALYZE of"
-                + " the rest (as autovacuum would within a minute of the load). 304 answers/s: " + o.readClients
-                + " clients repeating If-None-Match with the current ETag for " + o.readSeconds
-                + " s, and the same by wrk (2 threads, " + o.readClients + " connections) where it is installed, whose"
-                + " figure is the one held against the target. Baseline: GET /api/v1/units (a trivial endpoint behind"
-                + " the same security and MVC stack).");
-        report.notes.add("5: the service has no reset endpoint, so the bench stops the service, deletes the"
-                + " 'balances' processor's row of token_entry and empties rm_indicator, rm_movement and their totals over JDBC,"
-                + " and starts the service again; events/s = events replayed between the first read-model row"
-                + " appearing (less the rows already there then; every event the bench writes is one movement) and"
-                + " health reporting processors.lag 0 with processedSequence equal to headSequence, over that time;"
-                + " the service's other processor (event-chain) keeps its token and has nothing to do. Baseline: one JDBC cursor over domain_event_entry in global order, deserializing"
-                + " every payload into its ledger-core event class with the service's Jackson configuration.");
-        report.notes.add("6: heap from GET /actuator/metrics/jvm.memory.used?tag=area:heap sampled every second"
-                + " (the maximum over the whole run), the live heap after jcmd GC.run at the end, and RSS from"
-                + " /proc/<pid>/status (VmRSS, VmHWM) of the service's JVM (its embedded PostgreSQL runs in"
-                + " processes of its own, not counted); the service runs with -Xmx512m as the Dockerfile deploys it"
-                + " (--service-jvm-opts), so every figure above was reached within that heap.");
-        report.notes.add("Correctness (asserted by the quick mode in CI, never the timings): every posting the"
-                + " clients got 201/200 for is exactly once in domain_event_entry (ExpenditureRecorded whose"
-                + " metadata postingId is its id) and has its posting_receipt row, nothing refused is there, and"
-                + " rm_movement's spent per indicator equals those postings, before and after the rebuild.");
-    }
-
-    static String machine() {
-        long memory = -1;
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
-                if (line.startsWith("MemTotal:")) {
-                    memory = Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                }
-            }
-        } catch (IOException e) {
-            // not Linux
-        }
-        String cpu = "";
-        try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
-        } catch (IOException e) {
-            // not Linux
-        }
-        return String.format(Locale.ROOT, "%d cores (nproc)%s, %.1f GiB memory, %s %s, Java %s",
-                Runtime.getRuntime().availableProcessors(), cpu.isEmpty() ? "" : " " + cpu,
-                memory / 1073741824.0, System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.version"));
-    }
-
 }

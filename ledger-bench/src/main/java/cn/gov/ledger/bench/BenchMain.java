@@ -2,7 +2,8 @@ package cn.gov.ledger.bench;
 
 /**
  * {@code java -jar ledger-bench/target/ledger-bench.jar [--quick] [--option=value ...]}: runs the
- * benchmark, prints the results table and writes it to {@code bench/results/<date>.md}. Exits 1
+ * benchmark, prints the results table and writes it to a file of its own in
+ * {@code bench/results/} ({@code <date>-<HHmm>.md}, never overwritten). Exits 1
  * when the measured work was not counted correctly (timings never fail it).
  */
 public final class BenchMain {

@@ -18,12 +18,17 @@ public final class BenchOptions {
     int indicators = 10_000;
     /** Indicators the single postings (figure 1) are spread over. */
     int writeIndicators = 1_000;
-    /** Duration of the single-postings run (figure 1). */
+    /** Duration of the single-postings run (figure 1), its rounds together. */
     int seconds = 60;
     /** Duration of the hot-indicator run (figure 2). */
     int hotSeconds = 30;
-    /** Duration of each baseline run (raw JDBC inserts, pgbench). */
+    /** Duration of each baseline round (raw JDBC inserts) and of pgbench's run. */
     int baselineSeconds = 20;
+    /**
+     * Rounds the single postings and the batch load are split into; their baselines run one round
+     * more, before the first and after each, and the median of those is the baseline.
+     */
+    int rounds = 2;
     /** Warm-up before the single postings, the service's first load; its postings are checked, not timed. */
     int warmupSeconds = 120;
     /** Concurrent keep-alive clients of figures 1 and 2 (and of their baselines). */
@@ -47,8 +52,10 @@ public final class BenchOptions {
     String jdbcUrl;
     String user = "postgres";
     String password = "";
-    /** Extra JVM options of the service process, split on blanks. */
-    /** As the service is deployed (Dockerfile): the heap target of 512 MiB is a limit, not an observation. */
+    /**
+     * Extra JVM options of the service process, split on blanks. By default the heap the
+     * Dockerfile deploys it with, so the heap target of 512 MiB is a limit, not an observation.
+     */
     List<String> serviceJvmOptions = new ArrayList<>(List.of("-Xmx512m"));
     /** The command line, for the results file. */
     String commandLine = "";
@@ -80,6 +87,7 @@ public final class BenchOptions {
                 case "seconds" -> o.seconds = positive(key, value);
                 case "hot-seconds" -> o.hotSeconds = positive(key, value);
                 case "baseline-seconds" -> o.baselineSeconds = positive(key, value);
+                case "rounds" -> o.rounds = positive(key, value);
                 case "warmup-seconds" -> o.warmupSeconds = Integer.parseInt(value);
                 case "clients" -> o.clients = positive(key, value);
                 case "batch-size" -> o.batchSize = positive(key, value);
@@ -103,7 +111,7 @@ public final class BenchOptions {
         return o.resolvePaths();
     }
 
-    /** Tiny sizes: the whole run in well under two minutes, for CI. */
+    /** Tiny sizes that prove the harness works, for CI; their timings mean nothing. */
     BenchOptions quick() {
         quick = true;
         postings = 2_000;
@@ -112,6 +120,7 @@ public final class BenchOptions {
         seconds = 5;
         hotSeconds = 3;
         baselineSeconds = 3;
+        rounds = 1;
         warmupSeconds = 1;
         clients = 8;
         batchSize = 100;
@@ -153,7 +162,7 @@ public final class BenchOptions {
     String describe() {
         return (quick ? "quick" : "full") + ": postings=" + postings + ", indicators=" + indicators
                 + ", write-indicators=" + writeIndicators + ", clients=" + clients + ", seconds=" + seconds
-                + ", hot-seconds=" + hotSeconds + ", baseline-seconds=" + baselineSeconds
+                + ", hot-seconds=" + hotSeconds + ", baseline-seconds=" + baselineSeconds + ", rounds=" + rounds
                 + ", warmup-seconds=" + warmupSeconds + ", batch-size=" + batchSize
                 + ", batch-indicators=" + batchIndicators + ", load-clients=" + loadClients
                 + ", read-samples=" + readSamples + ", read-seconds=" + readSeconds
@@ -170,7 +179,9 @@ public final class BenchOptions {
                   --indicators=10000       indicators they are spread over
                   --write-indicators=1000  indicators the single postings are spread over
                   --seconds=60             single postings run; --hot-seconds=30 hot indicator run
-                  --baseline-seconds=20    each baseline run; --warmup-seconds=120 before the single postings
+                  --baseline-seconds=20    each baseline round; --warmup-seconds=120 before the single postings
+                  --rounds=2               rounds of the single postings and of the batch load; their baselines
+                                           run before the first and after each, and count by their median
                   --clients=32             concurrent keep-alive clients (and baseline connections)
                   --batch-size=1000        postings per batch request; --batch-indicators=100 per request
                   --load-clients=2         batch requests in flight

@@ -56,6 +56,27 @@ final class ClosedLoop {
         long requests() {
             return latency.getTotalCount();
         }
+
+        /** Rounds of the same load as one: their counts, times and latencies added. */
+        static Result combined(String name, List<Result> rounds) {
+            Histogram latency = new Histogram(3_600_000_000L, 3);
+            Map<String, Long> codes = new TreeMap<>();
+            double seconds = 0;
+            long ok = 0;
+            long rejected = 0;
+            long retried = 0;
+            long errors = 0;
+            for (Result r : rounds) {
+                latency.add(r.latency());
+                r.codes().forEach((code, n) -> codes.merge(code, n, Long::sum));
+                seconds += r.seconds();
+                ok += r.ok();
+                rejected += r.rejected();
+                retried += r.retried();
+                errors += r.errors();
+            }
+            return new Result(name, rounds.get(0).clients(), seconds, ok, rejected, retried, errors, codes, latency);
+        }
     }
 
     interface ClientFactory {

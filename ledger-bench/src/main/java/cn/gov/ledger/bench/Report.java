@@ -1,11 +1,10 @@
 package cn.gov.ledger.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -80,7 +79,7 @@ final class Report {
             md.append("None.\n");
         } else {
             misses.forEach(m -> md.append("- ").append(m).append('\n'));
-            md.append("\n## Where the time goes, and what would close each gap\n\n").append(whereTheTimeGoes());
+            md.append("\nWhat bounds each figure on this machine: docs/performance.md.\n");
         }
         md.append("\n## How each figure was measured\n\n");
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
@@ -92,24 +91,23 @@ final class Report {
     }
 
     /**
-     * What the profiles of the service show for the targets it misses: written by whoever profiled
-     * it last, kept beside the bench (where-the-time-goes.md) so that every results file carries it.
+     * Writes the report to a file of its own, {@code <date>-<HHmm>[-quick].md}, suffixed {@code -2},
+     * {@code -3}... when that name is taken: a results file is the record of one run and is never
+     * overwritten.
      */
-    private static String whereTheTimeGoes() {
-        try (InputStream notes = Report.class.getResourceAsStream("/where-the-time-goes.md")) {
-            return notes == null ? "(no profile notes in this build)\n"
-                    : new String(notes.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     Path write(Path dir, boolean quick) throws IOException {
         Files.createDirectories(dir);
-        String date = started.format(DateTimeFormatter.ISO_LOCAL_DATE);
-        Path file = dir.resolve(date + (quick ? "-quick" : "") + ".md");
-        Files.writeString(file, markdown());
-        return file;
+        String stem = started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + (quick ? "-quick" : "");
+        String markdown = markdown();
+        for (int n = 1; ; n++) {
+            Path file = dir.resolve(stem + (n == 1 ? "" : "-" + n) + ".md");
+            try {
+                Files.writeString(file, markdown, StandardOpenOption.CREATE_NEW);
+                return file;
+            } catch (FileAlreadyExistsException taken) {
+                // another run's file: try the next suffix
+            }
+        }
     }
 
     static String num(double v) {

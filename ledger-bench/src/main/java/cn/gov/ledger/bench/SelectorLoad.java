@@ -23,8 +23,8 @@ import org.HdrHistogram.Histogram;
  * The single postings' load generator: closed-loop clients, each sending its next request over a
  * keep-alive HTTP/1.1 connection of its own as soon as the last one is answered, all driven by one
  * thread over a selector, as wrk drives its connections. A thread per client blocked in a socket
- * read costs a poll and a wake-up per request; on the two cores the bench shares with the service
- * and PostgreSQL that was about 60 µs of the bench's CPU per posting. Answers are read whole: a
+ * read costs a poll and a wake-up per request, CPU taken from the two cores the bench shares with
+ * the service and PostgreSQL. Answers are read whole: a
  * status line, headers, and a body by Content-Length or chunked; a connection that fails, closes or
  * times out is opened again for the next request.
  */

@@ -40,6 +40,18 @@ class BenchQuickModeTest {
                 .anyMatch(f -> f.startsWith("4. final-accounts"))
                 .anyMatch(f -> f.startsWith("5. rebuild"))
                 .anyMatch(f -> f.startsWith("6. heap"));
+        // the baselines ran before and after the service's round, and count by their median
+        assertThat(row(outcome, "1. single postings/s").baseline()).contains("median of 2 rounds");
+        assertThat(row(outcome, "3. batch postings/s").baseline()).contains("median of 2 rounds");
+        // the execution-rates target is held against computed answers, the cached ones beside it
+        assertThat(row(outcome, "4. execution-rates groupBy=unit, computed").target()).isEqualTo("p50 ≤ 20 ms");
+        assertThat(row(outcome, "4. execution-rates groupBy=unit, cached (the same question").target()).isEqualTo("–");
         assertThat(outcome.file()).exists();
+        assertThat(outcome.file().getFileName().toString()).matches("\\d{4}-\\d{2}-\\d{2}-\\d{4}-quick(-\\d+)?\\.md");
+    }
+
+    private static Report.Row row(Bench.Outcome outcome, String prefix) {
+        return outcome.report().rows.stream().filter(r -> r.figure().startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + prefix));
     }
 }
