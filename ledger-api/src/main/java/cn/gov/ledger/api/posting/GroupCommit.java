@@ -16,7 +16,7 @@ import org.springframework.http.HttpStatus;
  * Group commit: postings sent one per request are written by writer threads (one by default),
  * each taking every posting that waits (up to a group size) into one transaction. A lone posting
  * is written at once; under load, the postings that arrive while a group commits form the next
- * group, so the fixed cost of a transaction, its unit of work and its commitis shared
+ * group, so the fixed cost of a transaction, its unit of work and its commit is shared
  * (docs/performance.md). The caller's thread waits for its own result.
  *
  * <p>The writer ({@link PostingWriter#writeEach}) answers one result per item, in order, and
