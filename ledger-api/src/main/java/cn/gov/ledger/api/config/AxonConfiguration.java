@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Primary;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** The metadata every posting carries onto its events (see PostingService). */
+    /** The metadata every posting carries onto its events (see CommandDispatch). */
     public static final String POSTED_BY = "postedBy";
     public static final String POSTING_ID = "postingId";
     public static final String CORRELATION_ID = "correlationId";

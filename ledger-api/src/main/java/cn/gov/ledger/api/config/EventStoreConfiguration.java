@@ -32,7 +32,7 @@ public class EventStoreConfiguration {
 
     /**
      * How the engine recognizes a duplicate (aggregate, sequence) key: a concurrent append to the
-     * same indicator on another node, which PostingService retries. Axon's default for JDBC
+     * same indicator on another node, which PostingWriter retries (RaceRetry). Axon's default for JDBC
      * (JdbcSQLErrorCodesResolver) looks for SQLIntegrityConstraintViolationException, which the
      * PostgreSQL driver never throws; PostgreSQL's SQL state for a unique violation is 23505.
      */

@@ -12,7 +12,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what, in one table: SecurityConfiguration builds Spring Security's authorization
  * from it, and DirectPostingFilter, which takes single postings in before Spring Security, asks it
  * too. The first rule that matches a request decides; a request no rule matches needs a valid key
- * of any role. POSTER keys are further limited to their units in PostingService.
+ * of any role. POSTER keys are further limited to their units by UnitPermissions when a posting is written.
  */
 public final class AccessRules {
 

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * cannot bound the memory; the garbage collector drops states before the heap runs out.
  *
  * <p>Axon drops an entry when its own unit of work rolls back. A posting's unit of work commits
- * inside the posting's database transaction (PostingService), which can still roll back after it:
+ * inside the posting's database transaction (PostingWriter), which can still roll back after it:
  * an entry written in a transaction is therefore also dropped unless that transaction commits, so
  * the cache never holds a state the event store does not. A node whose entry is stale because
  * another node posted to the indicator fails on the event store's unique (aggregate, sequence) key,
