@@ -87,7 +87,7 @@ class PostingReceipts {
     long lastSequence() {
         String query = lastSequenceQuery;
         if (query == null) {
-            // pg_get_serial_sequence searches the catalog (~40 µs, once per posting transaction);
+            // pg_get_serial_sequence searches the catalog, once per posting transaction otherwise;
             // the name it finds, written into the statement, is resolved once when it is planned
             String sequence = jdbc.queryForObject(
                     "SELECT pg_get_serial_sequence('domain_event_entry', 'global_index')", String.class);

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Times a request answered before Spring's observation filter (DirectPostingFilter) in the meter
- * the observation would have used, {@code http.server.requests}, with the same tags. Starting and
- * stopping an observation per request cost about a sixth of a single posting's request thread
- * (JFR, {@code MODE=single bench/ab.sh}); a timer looked up once per endpoint and status costs little.
+ * the observation would have used, {@code http.server.requests}, with the same tags: an observation
+ * started and stopped per request is a large part of a single posting's cost, a timer looked up
+ * once per endpoint and status a small one (docs/performance.md).
  */
 @Component
 public class ServerRequestTimer {
