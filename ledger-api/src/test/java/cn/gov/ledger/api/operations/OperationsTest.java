@@ -1,11 +1,13 @@
 package cn.gov.ledger.api.operations;
 
-import cn.gov.ledger.api.testing.ProblemAssertions;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import cn.gov.ledger.api.testing.ProblemAssertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -274,7 +276,7 @@ class OperationsTest extends LedgerIntegrationTest {
      */
     private LedgerClient.Answer stableRead(String path) {
         for (int attempt = 0; attempt < 10; attempt++) {
-            long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+            long head = head();
             LedgerClient.Answer answer = client.get(path + "&minSequence=" + head);
             String etag = answer.raw().headers().firstValue("ETag").orElse("");
             LedgerClient.Answer check = client.get(path, Map.of("If-None-Match", etag));

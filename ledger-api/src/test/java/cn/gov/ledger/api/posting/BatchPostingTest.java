@@ -1,10 +1,19 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.testing.ProblemAssertions;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.adjustmentItem;
+import static cn.gov.ledger.api.testing.Postings.appropriationItem;
+import static cn.gov.ledger.api.testing.Postings.batch;
+import static cn.gov.ledger.api.testing.Postings.carryForwardItem;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.expenditureItem;
+import static cn.gov.ledger.api.testing.Postings.incomeItem;
+import static cn.gov.ledger.api.testing.Postings.reversalItem;
+import static cn.gov.ledger.api.testing.Postings.transferItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import cn.gov.ledger.api.testing.ProblemAssertions;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -414,108 +423,11 @@ class BatchPostingTest extends LedgerIntegrationTest {
         return statuses;
     }
 
-    @SafeVarargs
-    private static Map<String, Object> batch(boolean atomic, Map<String, Object>... postings) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("atomic", atomic);
-        body.put("postings", List.of(postings));
-        return body;
-    }
-
-    private Map<String, String> figures(String indicator) {
-        LedgerClient.Answer answer = readIndicator(indicator, head());
-        assertThat(answer.status()).as("read %s: %s", indicator, answer.body()).isEqualTo(200);
-        Map<String, String> figures = new LinkedHashMap<>();
-        for (String field : List.of("initialBudget", "adjustments", "carriedIn", "income", "spent", "authorityLeft",
-                "fundsBalance", "status")) {
-            figures.put(field, answer.text(field));
-        }
-        return figures;
-    }
-
-    private long head() {
-        return jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
-    }
-
     private static Map<String, String> metaData(byte[] json) {
         try {
             return JSON.readValue(json, new TypeReference<Map<String, String>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private long receiptCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM posting_receipt", Long.class);
-    }
-
-    private static Map<String, Object> appropriationItem(String indicator, String unit, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "APPROPRIATION");
-        item.putAll(appropriation(indicator, unit, amount));
-        return item;
-    }
-
-    private static Map<String, Object> expenditureItem(String expenditureId, String indicator, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "EXPENDITURE");
-        item.putAll(expenditure(expenditureId, indicator, amount));
-        return item;
-    }
-
-    private static Map<String, Object> incomeItem(String incomeId, String indicator, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "INCOME");
-        item.put("indicatorId", indicator);
-        item.put("incomeId", incomeId);
-        item.put("amount", amount);
-        item.put("effectiveDate", "2024-03-01");
-        return item;
-    }
-
-    private static Map<String, Object> adjustmentItem(String adjustmentId, String indicator, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "ADJUSTMENT");
-        item.put("indicatorId", indicator);
-        item.put("adjustmentId", adjustmentId);
-        item.put("amount", amount);
-        item.put("reason", "追加");
-        item.put("effectiveDate", "2024-04-01");
-        return item;
-    }
-
-    private static Map<String, Object> transferItem(String transferId, String from, String to, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "TRANSFER");
-        item.put("transferId", transferId);
-        item.put("fromIndicatorId", from);
-        item.put("toIndicatorId", to);
-        item.put("amount", amount);
-        item.put("reason", "调剂");
-        item.put("effectiveDate", "2024-05-01");
-        return item;
-    }
-
-    private static Map<String, Object> reversalItem(String reversalId, String expenditureId, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "REVERSAL");
-        item.put("expenditureId", expenditureId);
-        item.put("reversalId", reversalId);
-        if (amount != null) {
-            item.put("amount", amount);
-        }
-        item.put("reason", "红字冲销");
-        item.put("effectiveDate", "2024-06-01");
-        return item;
-    }
-
-    private static Map<String, Object> carryForwardItem(String indicator, String target) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "CARRY_FORWARD");
-        item.put("indicatorId", indicator);
-        item.put("targetIndicatorId", target);
-        item.put("surplusDisposition", "CARRY");
-        item.put("effectiveDate", "2024-12-31");
-        return item;
     }
 }

@@ -1,10 +1,15 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.testing.ProblemAssertions;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.carryForward;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.income;
+import static cn.gov.ledger.api.testing.Postings.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import cn.gov.ledger.api.testing.ProblemAssertions;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /** 调剂 between two indicators of one unit, and the year-end carry-forward into next year's indicator. */
 class TransferAndCarryForwardTest extends LedgerIntegrationTest {
+
+    /** The document that decided the transfers. */
+    private static final String DECISION = "辽工信发〔2024〕1号";
 
     // ------------------------------------------------------------------ transfers
 
@@ -25,7 +33,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         long events = eventCount();
 
         String transferId = LedgerClient.id("TRF");
-        LedgerClient.Answer moved = post201("/api/v1/transfers", transfer(transferId, from, to, "300.00"));
+        LedgerClient.Answer moved = post201("/api/v1/transfers", transfer(transferId, from, to, "300.00", DECISION));
         assertThat(moved.text("postingId")).isEqualTo(transferId);
         assertThat(moved.text("type")).isEqualTo("TRANSFER");
         assertThat(eventCount()).as("one event out, one in").isEqualTo(events + 2);
@@ -61,7 +69,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
 
         // a repeat answers the first result and writes nothing
         long afterMove = eventCount();
-        LedgerClient.Answer repeat = client.post("/api/v1/transfers", transfer(transferId, from, to, "300.00"));
+        LedgerClient.Answer repeat = client.post("/api/v1/transfers", transfer(transferId, from, to, "300.00", DECISION));
         assertThat(repeat.status()).isEqualTo(200);
         assertThat(repeat.body().path("sequence").asLong()).isEqualTo(sequence);
         assertThat(eventCount()).isEqualTo(afterMove);
@@ -78,7 +86,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         long events = eventCount();
         String transferId = LedgerClient.id("TRF");
 
-        LedgerClient.Answer answer = client.post("/api/v1/transfers", transfer(transferId, from, to, "600.01"));
+        LedgerClient.Answer answer = client.post("/api/v1/transfers", transfer(transferId, from, to, "600.01", DECISION));
         ProblemAssertions.assertProblem(answer, 409, "BUDGET_EXCEEDED");
         assertThat(answer.text("authorityLeft")).isEqualTo("600.00");
         assertThat(eventCount()).isEqualTo(events);
@@ -86,7 +94,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         assertThat(figures(to)).isEqualTo(toBefore);
 
         // the id is free: the same transfer within the authority goes through
-        LedgerClient.Answer exact = post201("/api/v1/transfers", transfer(transferId, from, to, "600.00"));
+        LedgerClient.Answer exact = post201("/api/v1/transfers", transfer(transferId, from, to, "600.00", DECISION));
         LedgerClient.Answer source = readIndicator(from, exact.body().path("sequence").asLong());
         assertThat(source.text("authorityLeft")).isEqualTo("0.00");
     }
@@ -102,9 +110,9 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         long events = eventCount();
 
         ProblemAssertions.assertProblem(client.post("/api/v1/transfers",
-                transfer(LedgerClient.id("TRF"), from, foreign, "10.00")), 422, "TRANSFER_NOT_ALLOWED");
+                transfer(LedgerClient.id("TRF"), from, foreign, "10.00", DECISION)), 422, "TRANSFER_NOT_ALLOWED");
         ProblemAssertions.assertProblem(client.post("/api/v1/transfers",
-                transfer(LedgerClient.id("TRF"), from, from, "10.00")), 422, "TRANSFER_NOT_ALLOWED");
+                transfer(LedgerClient.id("TRF"), from, from, "10.00", DECISION)), 422, "TRANSFER_NOT_ALLOWED");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(figures(from)).isEqualTo(fromBefore);
         assertThat(figures(foreign)).isEqualTo(foreignBefore);
@@ -251,9 +259,9 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         long events = eventCount();
 
         ProblemAssertions.assertProblem(client.post("/api/v1/transfers",
-                transfer(LedgerClient.id("TRF"), from, closed, "10.00")), 409, "INDICATOR_CLOSED");
+                transfer(LedgerClient.id("TRF"), from, closed, "10.00", DECISION)), 409, "INDICATOR_CLOSED");
         ProblemAssertions.assertProblem(client.post("/api/v1/transfers",
-                transfer(LedgerClient.id("TRF"), closed, from, "10.00")), 409, "INDICATOR_CLOSED");
+                transfer(LedgerClient.id("TRF"), closed, from, "10.00", DECISION)), 409, "INDICATOR_CLOSED");
         assertThat(eventCount()).isEqualTo(events);
         assertThat(figures(from)).isEqualTo(fromBefore);
         assertThat(figures(closed)).isEqualTo(closedBefore);
@@ -337,52 +345,6 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         body.put("functionalCode", "2150517");
         post201("/api/v1/indicators", body);
         return indicator;
-    }
-
-    private Map<String, String> figures(String indicator) {
-        LedgerClient.Answer answer = readIndicator(indicator, head());
-        assertThat(answer.status()).as("read %s: %s", indicator, answer.body()).isEqualTo(200);
-        Map<String, String> figures = new LinkedHashMap<>();
-        for (String field : List.of("initialBudget", "adjustments", "carriedIn", "income", "spent", "authorityLeft",
-                "fundsBalance", "status")) {
-            figures.put(field, answer.text(field));
-        }
-        return figures;
-    }
-
-    private long head() {
-        return jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
-    }
-
-    private static Map<String, Object> transfer(String transferId, String from, String to, String amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("transferId", transferId);
-        body.put("fromIndicatorId", from);
-        body.put("toIndicatorId", to);
-        body.put("amount", amount);
-        body.put("reason", "调剂");
-        body.put("effectiveDate", "2024-05-01");
-        body.put("documentRef", "辽工信发〔2024〕1号");
-        return body;
-    }
-
-    private static Map<String, Object> income(String incomeId, String amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incomeId", incomeId);
-        body.put("amount", amount);
-        body.put("effectiveDate", "2024-03-01");
-        return body;
-    }
-
-    private static Map<String, Object> carryForward(String target, String carryOver, String disposition) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("targetIndicatorId", target);
-        if (carryOver != null) {
-            body.put("carryOverAmount", carryOver);
-        }
-        body.put("surplusDisposition", disposition);
-        body.put("effectiveDate", "2024-12-31");
-        return body;
     }
 
     private static Map<String, Object> expenditure2025(String expenditureId, String indicator, String amount) {

@@ -1,9 +1,11 @@
 package cn.gov.ledger.api.web;
 
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -161,7 +163,7 @@ class HostileInputTest extends LedgerIntegrationTest {
 
     /** The event count and the figures of every fixture indicator, once the read model is current. */
     private String ledgerState() {
-        long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+        long head = head();
         StringBuilder state = new StringBuilder("events=").append(eventCount());
         for (String key : List.of("{indicator}", "{restricted}", "{closed}")) {
             JsonNode read = readIndicator(fixtures.get(key), head).body();
@@ -169,8 +171,7 @@ class HostileInputTest extends LedgerIntegrationTest {
                 state.append(' ').append(key).append(figure).append('=').append(read.path(figure).asText());
             }
         }
-        Long receipts = jdbc.queryForObject("SELECT count(*) FROM posting_receipt", Long.class);
-        return state.append(" receipts=").append(receipts).toString();
+        return state.append(" receipts=").append(receiptCount()).toString();
     }
 
     private String body(String template) throws IOException {

@@ -1,10 +1,10 @@
 package cn.gov.ledger.api.infrastructure.postgres;
 
-import cn.gov.ledger.api.LedgerApplication;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.LedgerApplication;
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.Postings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,7 +26,7 @@ class EmbeddedRestartTest {
             LedgerClient client = client(first);
             assertThat(client.put("/api/v1/units/" + unit, Map.of("name", "单位", "departmentCode", "D1",
                     "departmentName", "部门")).status()).isEqualTo(201);
-            Map<String, Object> body = LedgerIntegrationTest.appropriation(indicator, unit, "123.45");
+            Map<String, Object> body = Postings.appropriation(indicator, unit, "123.45");
             sequence = client.post("/api/v1/indicators", body).body().path("sequence").asLong();
         }
         try (ConfigurableApplicationContext second = start(dataDir)) {
@@ -34,7 +34,7 @@ class EmbeddedRestartTest {
             LedgerClient.Answer read = client.get("/api/v1/indicators/" + indicator + "?minSequence=" + sequence);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.text("initialBudget")).isEqualTo("123.45");
-            assertThat(client.post("/api/v1/indicators", LedgerIntegrationTest.appropriation(indicator, unit,
+            assertThat(client.post("/api/v1/indicators", Postings.appropriation(indicator, unit,
                     "123.45")).status()).as("the posting is still known after the restart").isEqualTo(200);
         }
     }

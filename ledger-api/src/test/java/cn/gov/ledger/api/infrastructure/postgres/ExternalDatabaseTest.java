@@ -1,10 +1,10 @@
 package cn.gov.ledger.api.infrastructure.postgres;
 
-import cn.gov.ledger.api.LedgerApplication;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.LedgerApplication;
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.Postings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class ExternalDatabaseTest {
                         "departmentName", "部门")).status()).isEqualTo(201);
                 String indicator = LedgerClient.id("IND");
                 assertThat(client.post("/api/v1/indicators",
-                        LedgerIntegrationTest.appropriation(indicator, unit, "10.00")).status()).isEqualTo(201);
+                        Postings.appropriation(indicator, unit, "10.00")).status()).isEqualTo(201);
             }
             try (var connection = external.getPostgresDatabase().getConnection();
                  var count = connection.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
