@@ -1,16 +1,20 @@
 package cn.gov.ledger.api.operations;
 
+import static cn.gov.ledger.api.testing.InProcessService.client;
+import static cn.gov.ledger.api.testing.InProcessService.port;
+import static cn.gov.ledger.api.testing.InProcessService.start;
+import static cn.gov.ledger.api.testing.LocalMachine.deleteRecursively;
+import static cn.gov.ledger.api.testing.LocalMachine.freePort;
+import static cn.gov.ledger.api.testing.LocalMachine.tail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import cn.gov.ledger.api.LedgerApplication;
 import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.Postings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +36,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -291,26 +294,15 @@ class BackupRestoreTest {
         return bodies;
     }
 
+    /** The indicator the single postings go to, with the document that appropriated it. */
     private static Map<String, Object> appropriation() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("indicatorId", INDICATOR);
-        body.put("fiscalYear", 2024);
-        body.put("unitCode", UNIT);
-        body.put("fundSource", "GENERAL_BUDGET");
-        body.put("functionalCode", "2150501");
-        body.put("kind", "BASIC");
-        body.put("amount", "1000000.00");
-        body.put("effectiveDate", "2024-01-05");
+        Map<String, Object> body = Postings.appropriation(INDICATOR, UNIT, "1000000.00");
         body.put("documentRef", "辽财指〔2024〕999号");
         return body;
     }
 
     private static Map<String, Object> expenditure(String id, String amount, String effectiveDate) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("expenditureId", id);
-        body.put("indicatorId", INDICATOR);
-        body.put("amount", amount);
-        body.put("economicCode", "30201");
+        Map<String, Object> body = Postings.expenditure(id, INDICATOR, amount);
         body.put("effectiveDate", effectiveDate);
         body.put("voucherNo", "V-" + id);
         return body;
@@ -320,21 +312,6 @@ class BackupRestoreTest {
         assertThat(answer.status()).as("%s %s: %s", answer.raw().request().method(), answer.raw().request().uri(),
                 answer.raw().body()).isEqualTo(status);
         return answer;
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.security.admin-api-key=" + ADMIN_KEY,
-                "--ledger.data-dir=" + dataDir.toAbsolutePath()));
-        arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
-    }
-
-    private static LedgerClient client(ConfigurableApplicationContext service) {
-        return new LedgerClient(port(service));
-    }
-
-    private static int port(ConfigurableApplicationContext service) {
-        return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 
     /** The repository's root: the test runs in ledger-api/. */
@@ -363,14 +340,6 @@ class BackupRestoreTest {
                      "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 
@@ -478,15 +447,6 @@ class BackupRestoreTest {
             process.waitFor(30, TimeUnit.SECONDS);
             return text;
         }
-
-        private static String tail(Path log) {
-            try {
-                String text = Files.readString(log, StandardCharsets.UTF_8);
-                return log + ":\n" + text.substring(Math.max(0, text.length() - 3000));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** A PostgreSQL cluster of those programs in a directory of its own, on a free port of localhost. */
@@ -540,12 +500,6 @@ class BackupRestoreTest {
                 stop();
             } catch (Throwable e) {
                 System.err.println("BackupRestoreTest: could not stop the PostgreSQL in " + data + ": " + e);
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
             }
         }
     }

@@ -1,6 +1,8 @@
 package cn.gov.ledger.api.operations;
 
+import static cn.gov.ledger.api.testing.Postings.carryForward;
 import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -187,8 +189,7 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         String unit = newUnit();
         String a = newIndicator(unit, "5000.00");
         String b = newIndicator(unit, "3000.00");
-        assertThat(client.post("/api/v1/transfers", Map.of("transferId", LedgerClient.id("T"), "fromIndicatorId", a,
-                "toIndicatorId", b, "amount", "700.00", "reason", "调剂", "effectiveDate", "2024-05-01")).status())
+        assertThat(client.post("/api/v1/transfers", transfer(LedgerClient.id("T"), a, b, "700.00")).status())
                 .isEqualTo(201);
         assertThat(client.post("/api/v1/indicators/" + b + "/incomes", Map.of("incomeId", LedgerClient.id("I"),
                 "amount", "3700.00", "effectiveDate", "2024-05-02")).status()).isEqualTo(201);
@@ -197,7 +198,7 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         assertThat(client.post("/api/v1/expenditures/" + e + "/reversals", Map.of("reversalId", LedgerClient.id("R"),
                 "amount", "23.45", "reason", "冲销", "effectiveDate", "2024-06-01")).status()).isEqualTo(201);
         LedgerClient.Answer carried = client.post("/api/v1/indicators/" + b + "/carry-forward",
-                Map.of("targetIndicatorId", b + "-2025", "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31"));
+                carryForward(b + "-2025", null, "CARRY"));
         assertThat(carried.status()).as("%s", carried.body()).isEqualTo(201);
         long head = head();
         assertThat(readIndicator(b, head).status()).isEqualTo(200);
@@ -227,7 +228,7 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         assertThat(client.post("/api/v1/indicators/" + a + "/incomes", Map.of("incomeId", LedgerClient.id("I"),
                 "amount", "1000.00", "effectiveDate", "2024-03-04")).status()).isEqualTo(201);
         LedgerClient.Answer carried = client.post("/api/v1/indicators/" + a + "/carry-forward",
-                Map.of("targetIndicatorId", a + "-2025", "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31"));
+                carryForward(a + "-2025", null, "CARRY"));
         assertThat(carried.status()).as("%s", carried.body()).isEqualTo(201);
         long head = head();
         assertThat(readIndicator(a, head).text("status")).isEqualTo("CLOSED");

@@ -1,7 +1,9 @@
 package cn.gov.ledger.api.operations;
 
 import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.carryForward;
 import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.api.reading.FigureFields;
@@ -72,8 +74,7 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
         assertThat(client.post("/api/v1/indicators", midYear).status()).isEqualTo(201);
         client.post("/api/v1/indicators/" + a + "/adjustments", Map.of("adjustmentId", LedgerClient.id("A"),
                 "amount", "-500.00", "reason", "调减", "effectiveDate", "2024-04-01"));
-        client.post("/api/v1/transfers", Map.of("transferId", LedgerClient.id("T"), "fromIndicatorId", a,
-                "toIndicatorId", b, "amount", "700.00", "reason", "调剂", "effectiveDate", "2024-05-01"));
+        client.post("/api/v1/transfers", transfer(LedgerClient.id("T"), a, b, "700.00"));
         client.post("/api/v1/indicators/" + b + "/incomes", Map.of("incomeId", LedgerClient.id("I"),
                 "amount", "3700.00", "effectiveDate", "2024-05-02"));
         for (int i = 0; i < 5; i++) {
@@ -84,7 +85,6 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
                         "amount", "23.45", "reason", "冲销", "effectiveDate", "2024-06-01"));
             }
         }
-        client.post("/api/v1/indicators/" + b + "/carry-forward", Map.of("targetIndicatorId", b + "-2025",
-                "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31"));
+        client.post("/api/v1/indicators/" + b + "/carry-forward", carryForward(b + "-2025", null, "CARRY"));
     }
 }

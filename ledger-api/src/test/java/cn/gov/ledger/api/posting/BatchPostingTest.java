@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.api.testing.LedgerClient;
 import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import cn.gov.ledger.api.testing.Postings;
 import cn.gov.ledger.api.testing.ProblemAssertions;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,7 +141,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         LedgerClient.Answer later = client.post("/api/v1/expenditures", expenditure(first, indicator, "300.00"));
         assertThat(later.status()).as("%s", later.body()).isEqualTo(201);
         LedgerClient.Answer laterIncome = client.post("/api/v1/indicators/" + indicator + "/incomes",
-                Map.of("incomeId", income, "amount", "50.00", "effectiveDate", "2024-03-01"));
+                Postings.income(income, "50.00"));
         assertThat(laterIncome.status()).as("%s", laterIncome.body()).isEqualTo(201);
         assertThat(readIndicator(indicator, laterIncome.body().path("sequence").asLong()).text("spent"))
                 .isEqualTo("300.00");

@@ -4,6 +4,7 @@ import static cn.gov.ledger.api.testing.Postings.adjustment;
 import static cn.gov.ledger.api.testing.Postings.appropriation;
 import static cn.gov.ledger.api.testing.Postings.appropriationItem;
 import static cn.gov.ledger.api.testing.Postings.batch;
+import static cn.gov.ledger.api.testing.Postings.carryForward;
 import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static cn.gov.ledger.api.testing.Postings.expenditureItem;
 import static cn.gov.ledger.api.testing.Postings.income;
@@ -367,7 +368,7 @@ class PostingRejectionTest extends LedgerIntegrationTest {
         assertThat(income.status()).isEqualTo(201);
         String target = LedgerClient.id("IND-2025");
         LedgerClient.Answer carried = client.post("/api/v1/indicators/" + f.indicator() + "/carry-forward",
-                Map.of("targetIndicatorId", target, "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31"));
+                carryForward(target, null, "CARRY"));
         assertThat(carried.status()).as("%s", carried.body()).isEqualTo(201);
         assertThat(readIndicator(f.indicator(), carried.body().path("sequence").asLong()).text("status"))
                 .isEqualTo("CLOSED");

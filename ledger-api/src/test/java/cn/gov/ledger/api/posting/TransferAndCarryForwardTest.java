@@ -69,7 +69,8 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
 
         // a repeat answers the first result and writes nothing
         long afterMove = eventCount();
-        LedgerClient.Answer repeat = client.post("/api/v1/transfers", transfer(transferId, from, to, "300.00", DECISION));
+        LedgerClient.Answer repeat = client.post("/api/v1/transfers",
+                transfer(transferId, from, to, "300.00", DECISION));
         assertThat(repeat.status()).isEqualTo(200);
         assertThat(repeat.body().path("sequence").asLong()).isEqualTo(sequence);
         assertThat(eventCount()).isEqualTo(afterMove);
@@ -86,7 +87,8 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         long events = eventCount();
         String transferId = LedgerClient.id("TRF");
 
-        LedgerClient.Answer answer = client.post("/api/v1/transfers", transfer(transferId, from, to, "600.01", DECISION));
+        LedgerClient.Answer answer = client.post("/api/v1/transfers",
+                transfer(transferId, from, to, "600.01", DECISION));
         ProblemAssertions.assertProblem(answer, 409, "BUDGET_EXCEEDED");
         assertThat(answer.text("authorityLeft")).isEqualTo("600.00");
         assertThat(eventCount()).isEqualTo(events);

@@ -1,8 +1,9 @@
 package cn.gov.ledger.api.posting;
 
+import static cn.gov.ledger.api.testing.InProcessService.client;
+import static cn.gov.ledger.api.testing.InProcessService.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.ledger.api.LedgerApplication;
 import cn.gov.ledger.api.testing.LedgerClient;
 import cn.gov.ledger.api.testing.Postings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,21 +49,15 @@ class TwoNodesTest {
         }
     }
 
-    private static int post(LedgerClient node, String indicator, String amount) {
-        return node.post("/api/v1/expenditures",
-                Postings.expenditure(LedgerClient.id("E"), indicator, amount)).status();
-    }
-
+    /** A node of its own data directory on the shared database. */
     private static ConfigurableApplicationContext node(EmbeddedPostgres database, String name) throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "node-" + name);
-        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--ledger.security.admin-api-key=" + LedgerClient.ADMIN_KEY,
-                "--ledger.data-dir=" + dataDir.toAbsolutePath(),
+        return start(Files.createTempDirectory(Path.of("target"), "node-" + name),
                 "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
     }
 
-    private static LedgerClient client(ConfigurableApplicationContext node) {
-        return new LedgerClient(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")));
+    private static int post(LedgerClient node, String indicator, String amount) {
+        return node.post("/api/v1/expenditures",
+                Postings.expenditure(LedgerClient.id("E"), indicator, amount)).status();
     }
 }

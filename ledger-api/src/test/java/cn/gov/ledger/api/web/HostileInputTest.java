@@ -1,6 +1,7 @@
 package cn.gov.ledger.api.web;
 
 import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.carryForward;
 import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,8 +76,8 @@ class HostileInputTest extends LedgerIntegrationTest {
         restricted.put("economicCode", "30217");
         assertThat(client.post("/api/v1/indicators", restricted).status()).isEqualTo(201);
         String closed = newIndicator(unit, "1000.00");
-        assertThat(client.post("/api/v1/indicators/" + closed + "/carry-forward", Map.of("targetIndicatorId",
-                closed + "-2025", "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31")).status()).isEqualTo(201);
+        assertThat(client.post("/api/v1/indicators/" + closed + "/carry-forward",
+                carryForward(closed + "-2025", null, "CARRY")).status()).isEqualTo(201);
         String expenditure = LedgerClient.id("E");
         assertThat(client.post("/api/v1/expenditures", expenditure(expenditure, indicator, "100.00")).status())
                 .isEqualTo(201);

@@ -1,17 +1,16 @@
 package cn.gov.ledger.api.infrastructure.postgres;
 
+import static cn.gov.ledger.api.testing.InProcessService.client;
+import static cn.gov.ledger.api.testing.InProcessService.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.ledger.api.LedgerApplication;
 import cn.gov.ledger.api.testing.LedgerClient;
 import cn.gov.ledger.api.testing.Postings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 /** The embedded default keeps its data in the data directory: a restart finds every posting again. */
 class EmbeddedRestartTest {
@@ -37,15 +36,5 @@ class EmbeddedRestartTest {
             assertThat(client.post("/api/v1/indicators", Postings.appropriation(indicator, unit,
                     "123.45")).status()).as("the posting is still known after the restart").isEqualTo(200);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.security.admin-api-key=" + LedgerClient.ADMIN_KEY, "--ledger.data-dir=" + dataDir.toAbsolutePath());
-    }
-
-    private static LedgerClient client(ConfigurableApplicationContext context) {
-        Environment environment = context.getEnvironment();
-        return new LedgerClient(Integer.parseInt(environment.getProperty("local.server.port")));
     }
 }
