@@ -12,13 +12,7 @@ import cn.gov.ledger.projections.reconciliation.DriftDetector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -384,21 +378,5 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         LedgerClient.Answer answer = client.get("/actuator/metrics/" + name + query);
         assertThat(answer.status()).as("%s %s", name, answer.body()).isEqualTo(200);
         return answer.body().path("measurements").get(0).path("value").asDouble();
-    }
-
-    private String prometheus() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "text/plain")
-                .header("Authorization", "Bearer " + LedgerClient.ADMIN_KEY).GET().build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

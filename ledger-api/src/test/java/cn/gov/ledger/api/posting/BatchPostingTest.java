@@ -88,9 +88,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         String indicator = newIndicator(unit, "1000.00");
         String newIndicator = LedgerClient.id("IND");
         String good = LedgerClient.id("EXP");
-        Map<String, String> before = figures(indicator);
-        long events = eventCount();
-        long receipts = receiptCount();
+        Snapshot before = snapshot(indicator);
 
         LedgerClient.Answer answer = client.post(BATCH, batch(true,
                 appropriationItem(newIndicator, unit, "300.00"),
@@ -100,7 +98,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         ProblemAssertions.assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(answer.body().path("index").asInt()).isEqualTo(2);
         assertThat(ProblemAssertions.errorFields(answer)).containsExactly("amount");
-        assertNothingWritten(events, receipts, indicator, before);
+        assertNothingWrittenSince(before);
         ProblemAssertions.assertProblem(readIndicator(newIndicator, head()), 404, "INDICATOR_NOT_FOUND");
 
         LedgerClient.Answer later = client.post("/api/v1/expenditures", expenditure(good, indicator, "100.00"));
@@ -117,10 +115,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         String first = LedgerClient.id("EXP");
         String income = LedgerClient.id("INC");
         String transfer = LedgerClient.id("TRF");
-        Map<String, String> before = figures(indicator);
-        Map<String, String> otherBefore = figures(other);
-        long events = eventCount();
-        long receipts = receiptCount();
+        Snapshot before = snapshot(indicator, other);
 
         LedgerClient.Answer answer = client.post(BATCH, batch(true,
                 appropriationItem(newIndicator, unit, "300.00"),
@@ -133,8 +128,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         assertThat(answer.body().path("index").asInt()).isEqualTo(4);
         // the refusal saw the batch's own earlier postings: 1000 - 300 - 100
         assertThat(answer.text("authorityLeft")).isEqualTo("600.00");
-        assertNothingWritten(events, receipts, indicator, before);
-        assertThat(figures(other)).isEqualTo(otherBefore);
+        assertNothingWrittenSince(before);
         assertThat(eventCount(newIndicator)).isZero();
         ProblemAssertions.assertProblem(readIndicator(newIndicator, head()), 404, "INDICATOR_NOT_FOUND");
 
@@ -293,15 +287,13 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
         // and too much reversed in the batch refuses it whole
         String third = LedgerClient.id("EXP");
-        Map<String, String> before = figures(indicator);
-        long events = eventCount();
-        long receipts = receiptCount();
+        Snapshot before = snapshot(indicator);
         LedgerClient.Answer over = client.post(BATCH, batch(true,
                 expenditureItem(third, indicator, "10.00"),
                 reversalItem(LedgerClient.id("REV"), third, "10.01")));
         ProblemAssertions.assertProblem(over, 409, "REVERSAL_EXCEEDS_EXPENDITURE");
         assertThat(over.body().path("index").asInt()).isEqualTo(1);
-        assertNothingWritten(events, receipts, indicator, before);
+        assertNothingWrittenSince(before);
     }
 
     @Test
@@ -411,12 +403,6 @@ class BatchPostingTest extends LedgerIntegrationTest {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private void assertNothingWritten(long events, long receipts, String indicator, Map<String, String> before) {
-        assertThat(eventCount()).as("events after a refused batch").isEqualTo(events);
-        assertThat(receiptCount()).as("receipts after a refused batch").isEqualTo(receipts);
-        assertThat(figures(indicator)).as("figures after a refused batch").isEqualTo(before);
-    }
 
     private static List<Integer> statuses(JsonNode results) {
         List<Integer> statuses = new ArrayList<>();

@@ -110,7 +110,7 @@ public final class LedgerClient {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader); // an Accept given replaces the JSON one
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;

@@ -86,6 +86,13 @@ public abstract class LedgerIntegrationTest {
         return client.get("/api/v1/indicators/" + indicator + "?minSequence=" + minSequence);
     }
 
+    /** The service's metrics as Prometheus scrapes them. */
+    protected String prometheus() {
+        LedgerClient.Answer answer = client.get("/actuator/prometheus", Map.of("Accept", "text/plain"));
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.raw().body();
+    }
+
     /** The figures of an indicator once the read model has everything the event store holds. */
     protected Map<String, String> figures(String indicator) {
         LedgerClient.Answer answer = readIndicator(indicator, head());
@@ -93,6 +100,29 @@ public abstract class LedgerIntegrationTest {
         Map<String, String> figures = new LinkedHashMap<>();
         FIGURES.forEach(field -> figures.put(field, answer.text(field)));
         return figures;
+    }
+
+    /** What the ledger holds: its events and receipts, and the figures of some indicators. */
+    protected record Snapshot(long events, long receipts, Map<String, Map<String, String>> figures) {
+    }
+
+    /** What the ledger holds now, with the figures of the indicators once the read model has it all. */
+    protected Snapshot snapshot(String... indicators) {
+        long events = eventCount();
+        long receipts = receiptCount();
+        Map<String, Map<String, String>> figures = new LinkedHashMap<>();
+        for (String indicator : indicators) {
+            figures.put(indicator, figures(indicator));
+        }
+        return new Snapshot(events, receipts, figures);
+    }
+
+    /** Asserts that nothing was written since: no event, no receipt, no figure of the indicators changed. */
+    protected void assertNothingWrittenSince(Snapshot before) {
+        Snapshot now = snapshot(before.figures().keySet().toArray(String[]::new));
+        assertThat(now.events()).as("events after the refusal").isEqualTo(before.events());
+        assertThat(now.receipts()).as("receipts after the refusal").isEqualTo(before.receipts());
+        assertThat(now.figures()).as("figures after the refusal").isEqualTo(before.figures());
     }
 
     /** The newest global sequence in the event store: reading with it waits for everything stored. */
