@@ -29,11 +29,12 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         String unit = newUnit();
         String from = newIndicator(unit, "1000.00");
         String to = newIndicator(unit, "500.00");
-        post201("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), from, "200.00"));
+        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), from, "200.00")).expect(201);
         long events = eventCount();
 
         String transferId = LedgerClient.id("TRF");
-        LedgerClient.Answer moved = post201("/api/v1/transfers", transfer(transferId, from, to, "300.00", DECISION));
+        LedgerClient.Answer moved = client.post("/api/v1/transfers",
+                transfer(transferId, from, to, "300.00", DECISION)).expect(201);
         assertThat(moved.text("postingId")).isEqualTo(transferId);
         assertThat(moved.text("type")).isEqualTo("TRANSFER");
         assertThat(eventCount()).as("one event out, one in").isEqualTo(events + 2);
@@ -61,7 +62,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         assertThat(balances.body().path("rows").get(0).path("budget").asText()).isEqualTo("1500.00");
 
         // the moved authority can be spent on the target, and only the rest on the source
-        post201("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), to, "800.00"));
+        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), to, "800.00")).expect(201);
         LedgerClient.Answer over = client.post("/api/v1/expenditures",
                 expenditure(LedgerClient.id("EXP"), from, "500.01"));
         ProblemAssertions.assertProblem(over, 409, "BUDGET_EXCEEDED");
@@ -81,7 +82,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         String unit = newUnit();
         String from = newIndicator(unit, "1000.00");
         String to = newIndicator(unit, "500.00");
-        post201("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), from, "400.00"));
+        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), from, "400.00")).expect(201);
         Snapshot before = snapshot(from, to);
         String transferId = LedgerClient.id("TRF");
 
@@ -92,7 +93,8 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         assertNothingWrittenSince(before);
 
         // the id is free: the same transfer within the authority goes through
-        LedgerClient.Answer exact = post201("/api/v1/transfers", transfer(transferId, from, to, "600.00", DECISION));
+        LedgerClient.Answer exact = client.post("/api/v1/transfers",
+                transfer(transferId, from, to, "600.00", DECISION)).expect(201);
         LedgerClient.Answer source = readIndicator(from, exact.body().path("sequence").asLong());
         assertThat(source.text("authorityLeft")).isEqualTo("0.00");
     }
@@ -118,14 +120,14 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
     void aCarryForwardWithTheDefaultSplitCarriesTheFundsBalanceIntoNextYear() {
         String unit = newUnit();
         String source = newIndicator(unit, "1000.00");
-        post201("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "800.00"));
-        post201("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "300.00"));
+        client.post("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "800.00")).expect(201);
+        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "300.00")).expect(201);
         String target = LedgerClient.id("IND-2025");
 
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("targetIndicatorId", target);
         body.put("effectiveDate", "2024-12-31");
-        LedgerClient.Answer carried = post201("/api/v1/indicators/" + source + "/carry-forward", body);
+        LedgerClient.Answer carried = client.post("/api/v1/indicators/" + source + "/carry-forward", body).expect(201);
         assertThat(carried.text("type")).isEqualTo("CARRY_FORWARD");
         long sequence = carried.body().path("sequence").asLong();
 
@@ -147,8 +149,9 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         assertThat(closed.text("fundsBalance")).as("the source's figures stay as they were").isEqualTo("500.00");
 
         // next year's indicator spends what was carried in, and no more
-        post201("/api/v1/expenditures", expenditure2025(LedgerClient.id("EXP"), target, "500.00"));
-        LedgerClient.Answer over = client.post("/api/v1/expenditures", expenditure2025(LedgerClient.id("EXP"), target, "0.01"));
+        client.post("/api/v1/expenditures", expenditure2025(LedgerClient.id("EXP"), target, "500.00")).expect(201);
+        LedgerClient.Answer over = client.post("/api/v1/expenditures",
+                expenditure2025(LedgerClient.id("EXP"), target, "0.01"));
         ProblemAssertions.assertProblem(over, 409, "BUDGET_EXCEEDED");
 
         // carrying forward again: the same request is a repeat, another target a conflict
@@ -166,12 +169,12 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
     void withACarryOverAmountAndRecaptureOnlyTheCarryOverArrives() {
         String unit = newUnit();
         String source = newProject(unit, "1000.00");
-        post201("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "1000.00"));
-        post201("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "400.00"));
+        client.post("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "1000.00")).expect(201);
+        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "400.00")).expect(201);
         String target = LedgerClient.id("IND-2025");
 
-        LedgerClient.Answer carried = post201("/api/v1/indicators/" + source + "/carry-forward",
-                carryForward(target, "250.00", "RECAPTURE"));
+        LedgerClient.Answer carried = client.post("/api/v1/indicators/" + source + "/carry-forward",
+                carryForward(target, "250.00", "RECAPTURE")).expect(201);
         LedgerClient.Answer next = readIndicator(target, carried.body().path("sequence").asLong());
         assertThat(next.status()).as("%s", next.body()).isEqualTo(200);
         assertThat(next.body().path("fiscalYear").asInt()).isEqualTo(2025);
@@ -187,12 +190,12 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
     void withACarryOverAmountAndCarryTheSurplusArrivesToo() {
         String unit = newUnit();
         String source = newProject(unit, "1000.00");
-        post201("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "1000.00"));
-        post201("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "400.00"));
+        client.post("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "1000.00")).expect(201);
+        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "400.00")).expect(201);
         String target = LedgerClient.id("IND-2025");
 
-        LedgerClient.Answer carried = post201("/api/v1/indicators/" + source + "/carry-forward",
-                carryForward(target, "250.00", "CARRY"));
+        LedgerClient.Answer carried = client.post("/api/v1/indicators/" + source + "/carry-forward",
+                carryForward(target, "250.00", "CARRY")).expect(201);
         LedgerClient.Answer next = readIndicator(target, carried.body().path("sequence").asLong());
         assertThat(next.text("carriedIn")).isEqualTo("600.00");
     }
@@ -201,8 +204,8 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
     void aSurplusOnABasicIndicatorIsRefusedAndWritesNothing() {
         String unit = newUnit();
         String source = newIndicator(unit, "1000.00");
-        post201("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "800.00"));
-        post201("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "300.00"));
+        client.post("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "800.00")).expect(201);
+        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "300.00")).expect(201);
         String target = LedgerClient.id("IND-2025");
         Snapshot before = snapshot(source);
 
@@ -217,8 +220,8 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         ProblemAssertions.assertProblem(readIndicator(target, head()), 404, "INDICATOR_NOT_FOUND");
 
         // the whole balance as carry-over is fine for a BASIC indicator
-        LedgerClient.Answer whole = post201("/api/v1/indicators/" + source + "/carry-forward",
-                carryForward(target, "500.00", "CARRY"));
+        LedgerClient.Answer whole = client.post("/api/v1/indicators/" + source + "/carry-forward",
+                carryForward(target, "500.00", "CARRY")).expect(201);
         assertThat(readIndicator(target, whole.body().path("sequence").asLong()).text("carriedIn")).isEqualTo("500.00");
     }
 
@@ -226,7 +229,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
     void aCarryOverAboveTheBalanceIsAnInvalidSplitAndWritesNothing() {
         String unit = newUnit();
         String source = newProject(unit, "1000.00");
-        post201("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "100.00"));
+        client.post("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "100.00")).expect(201);
         String target = LedgerClient.id("IND-2025");
         Snapshot before = snapshot(source);
 
@@ -243,8 +246,8 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         String unit = newUnit();
         String from = newIndicator(unit, "1000.00");
         String closed = newIndicator(unit, "100.00");
-        post201("/api/v1/indicators/" + closed + "/carry-forward",
-                carryForward(LedgerClient.id("IND-2025"), null, "CARRY"));
+        client.post("/api/v1/indicators/" + closed + "/carry-forward",
+                carryForward(LedgerClient.id("IND-2025"), null, "CARRY")).expect(201);
         Snapshot before = snapshot(from, closed);
 
         ProblemAssertions.assertProblem(client.post("/api/v1/transfers",
@@ -258,7 +261,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
     void aCarryForwardIntoAnIndicatorThatIsNotNextYearsIsRefusedAndWritesNothing() {
         String unit = newUnit();
         String source = newIndicator(unit, "1000.00");
-        post201("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "100.00"));
+        client.post("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "100.00")).expect(201);
         String sameYear = newIndicator(unit, "10.00");
         Snapshot before = snapshot(source, sameYear);
 
@@ -271,8 +274,8 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
 
         // the refusals took no id: the source can still be carried forward
         String target = LedgerClient.id("IND-2025");
-        LedgerClient.Answer carried = post201("/api/v1/indicators/" + source + "/carry-forward",
-                carryForward(target, null, "CARRY"));
+        LedgerClient.Answer carried = client.post("/api/v1/indicators/" + source + "/carry-forward",
+                carryForward(target, null, "CARRY")).expect(201);
         assertThat(readIndicator(target, carried.body().path("sequence").asLong()).text("carriedIn"))
                 .isEqualTo("100.00");
     }
@@ -281,15 +284,15 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
     void aCarryForwardIntoAnExistingNextYearIndicatorAddsToItAndLinksItsSource() {
         String unit = newUnit();
         String source = newIndicator(unit, "1000.00");
-        post201("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "120.00"));
+        client.post("/api/v1/indicators/" + source + "/incomes", income(LedgerClient.id("INC"), "120.00")).expect(201);
         String next = LedgerClient.id("IND-2025");
         Map<String, Object> nextYear = appropriation(next, unit, "2000.00");
         nextYear.put("fiscalYear", 2025);
         nextYear.put("effectiveDate", "2025-01-05");
-        post201("/api/v1/indicators", nextYear);
+        client.post("/api/v1/indicators", nextYear).expect(201);
 
-        LedgerClient.Answer carried = post201("/api/v1/indicators/" + source + "/carry-forward",
-                carryForward(next, null, "CARRY"));
+        LedgerClient.Answer carried = client.post("/api/v1/indicators/" + source + "/carry-forward",
+                carryForward(next, null, "CARRY")).expect(201);
         LedgerClient.Answer target = readIndicator(next, carried.body().path("sequence").asLong());
         assertThat(target.text("initialBudget")).isEqualTo("2000.00");
         assertThat(target.text("carriedIn")).isEqualTo("120.00");
@@ -301,7 +304,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
     void aNegativeFundsBalanceCannotBeCarriedForward() {
         String unit = newUnit();
         String source = newIndicator(unit, "1000.00");
-        post201("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "300.00"));
+        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("EXP"), source, "300.00")).expect(201);
         Snapshot before = snapshot(source);
         assertThat(before.figures().get(source)).containsEntry("fundsBalance", "-300.00");
         LedgerClient.Answer answer = client.post("/api/v1/indicators/" + source + "/carry-forward",
@@ -312,12 +315,6 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private LedgerClient.Answer post201(String path, Object body) {
-        LedgerClient.Answer answer = client.post(path, body);
-        assertThat(answer.status()).as("POST %s: %s", path, answer.body()).isEqualTo(201);
-        return answer;
-    }
-
     private String newProject(String unit, String amount) {
         String indicator = LedgerClient.id("IND");
         Map<String, Object> body = appropriation(indicator, unit, amount);
@@ -325,7 +322,7 @@ class TransferAndCarryForwardTest extends LedgerIntegrationTest {
         body.put("projectCode", "P-" + indicator);
         body.put("projectName", "数字辽宁智造强省专项资金");
         body.put("functionalCode", "2150517");
-        post201("/api/v1/indicators", body);
+        client.post("/api/v1/indicators", body).expect(201);
         return indicator;
     }
 
