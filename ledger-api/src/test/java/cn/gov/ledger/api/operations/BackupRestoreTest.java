@@ -1,16 +1,20 @@
 package cn.gov.ledger.api.operations;
 
+import static cn.gov.ledger.api.testing.InProcessService.client;
+import static cn.gov.ledger.api.testing.InProcessService.port;
+import static cn.gov.ledger.api.testing.InProcessService.start;
+import static cn.gov.ledger.api.testing.LocalMachine.deleteRecursively;
+import static cn.gov.ledger.api.testing.LocalMachine.freePort;
+import static cn.gov.ledger.api.testing.LocalMachine.tail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import cn.gov.ledger.api.LedgerApplication;
 import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.Postings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +36,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -115,22 +118,22 @@ class BackupRestoreTest {
             // (appropriations, adjustments, transfers, incomes, expenditures, reversals, carry-forwards
             // into 2024), then single postings as a finance system makes them.
             for (String unit : List.of("990001", UNIT)) {
-                expect(client.put("/api/v1/units/" + unit, Map.of("name", "备份恢复测试单位" + unit,
-                        "departmentCode", DEPARTMENT, "departmentName", "备份恢复测试厅")), 201);
+                client.put("/api/v1/units/" + unit, Map.of("name", "备份恢复测试单位" + unit,
+                        "departmentCode", DEPARTMENT, "departmentName", "备份恢复测试厅")).expect(201);
             }
             String batch;
             try (var in = BackupRestoreTest.class.getResourceAsStream("/backup/postings-990.json")) {
                 batch = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-            JsonNode results = expect(client.post("/api/v1/postings:batch", batch), 200).body().path("results");
+            JsonNode results = client.post("/api/v1/postings:batch", batch).expect(200).body().path("results");
             assertThat(results).as("the batch's results").hasSize(25);
-            expect(client.post("/api/v1/indicators", appropriation()), 201);
+            client.post("/api/v1/indicators", appropriation()).expect(201);
             Map<String, Object> expenditure = expenditure("ZF2024-BACKUP-1", "600000.00", "2024-02-01");
-            LedgerClient.Answer spent = expect(client.post("/api/v1/expenditures", expenditure), 201);
-            expect(client.post("/api/v1/expenditures/ZF2024-BACKUP-1/reversals", Map.of("reversalId", "CX2024-BACKUP-1",
-                    "amount", "100000.00", "reason", "红字冲销", "effectiveDate", "2024-03-03")), 201);
-            long last = expect(client.post("/api/v1/indicators/" + INDICATOR + "/incomes", Map.of("incomeId",
-                    "SR2024-BACKUP-1", "amount", "550000.00", "effectiveDate", "2024-03-04")), 201)
+            LedgerClient.Answer spent = client.post("/api/v1/expenditures", expenditure).expect(201);
+            client.post("/api/v1/expenditures/ZF2024-BACKUP-1/reversals", Map.of("reversalId", "CX2024-BACKUP-1",
+                    "amount", "100000.00", "reason", "红字冲销", "effectiveDate", "2024-03-03")).expect(201);
+            long last = client.post("/api/v1/indicators/" + INDICATOR + "/incomes", Map.of("incomeId",
+                    "SR2024-BACKUP-1", "amount", "550000.00", "effectiveDate", "2024-03-04")).expect(201)
                     .body().path("sequence").asLong();
 
             // The head an auditor keeps, outside the database, once every event is chained.
@@ -228,7 +231,7 @@ class BackupRestoreTest {
 
     private static void assertTheSameLedgerTakingNewPostings(LedgerClient client) throws Exception {
         // The chain verifies, ends where it ended, and contains the head kept at backup time.
-        JsonNode verified = expect(client.get("/api/v1/audit/verify?expectHead=" + backup.headHash), 200).body();
+        JsonNode verified = client.get("/api/v1/audit/verify?expectHead=" + backup.headHash).expect(200).body();
         assertThat(verified.path("valid").asBoolean()).as("%s", verified).isTrue();
         assertThat(verified.path("headHash").asText()).as("headHash").isEqualTo(backup.headHash);
         assertThat(verified.path("headSequence").asLong()).as("headSequence").isEqualTo(backup.headSequence);
@@ -250,17 +253,18 @@ class BackupRestoreTest {
         assertThat(repeat.raw().body()).isEqualTo(backup.expenditureAnswer);
         Map<String, Object> changed = new LinkedHashMap<>(backup.expenditure);
         changed.put("amount", "1.00");
-        assertThat(expect(client.post("/api/v1/expenditures", changed), 409).code()).isEqualTo("ID_CONFLICT");
+        assertThat(client.post("/api/v1/expenditures", changed).expect(409).code()).isEqualTo("ID_CONFLICT");
 
         // Posting goes on beyond the old head, and the chain grows from it.
-        LedgerClient.Answer next = expect(client.post("/api/v1/expenditures",
-                expenditure("ZF2024-BACKUP-2", "200000.00", "2024-04-01")), 201);
+        LedgerClient.Answer next = client.post("/api/v1/expenditures",
+                expenditure("ZF2024-BACKUP-2", "200000.00", "2024-04-01")).expect(201);
         long sequence = next.body().path("sequence").asLong();
         assertThat(sequence).as("the sequence of the first posting after the restore").isGreaterThan(backup.headSequence);
-        JsonNode indicator = expect(client.get("/api/v1/indicators/" + INDICATOR + "?minSequence=" + sequence), 200).body();
+        JsonNode indicator = client.get("/api/v1/indicators/" + INDICATOR + "?minSequence=" + sequence)
+                .expect(200).body();
         assertThat(indicator.path("spent").asText()).as("spent after the new posting").isEqualTo("700000.00");
         JsonNode grown = awaitChainedUpTo(client, sequence);
-        JsonNode still = expect(client.get("/api/v1/audit/verify?expectHead=" + backup.headHash), 200).body();
+        JsonNode still = client.get("/api/v1/audit/verify?expectHead=" + backup.headHash).expect(200).body();
         assertThat(still.path("valid").asBoolean()).as("%s", still).isTrue();
         assertThat(still.path("expectedHeadSequence").asLong()).isEqualTo(backup.headSequence);
         assertThat(grown.path("headHash").asText()).isNotEqualTo(backup.headHash);
@@ -272,7 +276,7 @@ class BackupRestoreTest {
         long deadline = System.nanoTime() + CHAIN_BOUND.toNanos();
         JsonNode verified;
         do {
-            verified = expect(client.get("/api/v1/audit/verify"), 200).body();
+            verified = client.get("/api/v1/audit/verify").expect(200).body();
             if (verified.path("pending").asLong() == 0 && verified.path("headSequence").asLong() >= sequence) {
                 assertThat(verified.path("valid").asBoolean()).as("%s", verified).isTrue();
                 return verified;
@@ -286,55 +290,23 @@ class BackupRestoreTest {
         Map<String, String> bodies = new LinkedHashMap<>();
         for (String path : READS) {
             String separator = path.contains("?") ? "&" : "?";
-            bodies.put(path, expect(client.get(path + separator + "minSequence=" + minSequence), 200).raw().body());
+            bodies.put(path, client.get(path + separator + "minSequence=" + minSequence).expect(200).raw().body());
         }
         return bodies;
     }
 
+    /** The indicator the single postings go to, with the document that appropriated it. */
     private static Map<String, Object> appropriation() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("indicatorId", INDICATOR);
-        body.put("fiscalYear", 2024);
-        body.put("unitCode", UNIT);
-        body.put("fundSource", "GENERAL_BUDGET");
-        body.put("functionalCode", "2150501");
-        body.put("kind", "BASIC");
-        body.put("amount", "1000000.00");
-        body.put("effectiveDate", "2024-01-05");
+        Map<String, Object> body = Postings.appropriation(INDICATOR, UNIT, "1000000.00");
         body.put("documentRef", "辽财指〔2024〕999号");
         return body;
     }
 
     private static Map<String, Object> expenditure(String id, String amount, String effectiveDate) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("expenditureId", id);
-        body.put("indicatorId", INDICATOR);
-        body.put("amount", amount);
-        body.put("economicCode", "30201");
+        Map<String, Object> body = Postings.expenditure(id, INDICATOR, amount);
         body.put("effectiveDate", effectiveDate);
         body.put("voucherNo", "V-" + id);
         return body;
-    }
-
-    private static LedgerClient.Answer expect(LedgerClient.Answer answer, int status) {
-        assertThat(answer.status()).as("%s %s: %s", answer.raw().request().method(), answer.raw().request().uri(),
-                answer.raw().body()).isEqualTo(status);
-        return answer;
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir, String... more) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ledger.security.admin-api-key=" + ADMIN_KEY,
-                "--ledger.data-dir=" + dataDir.toAbsolutePath()));
-        arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments.toArray(String[]::new));
-    }
-
-    private static LedgerClient client(ConfigurableApplicationContext service) {
-        return new LedgerClient(port(service));
-    }
-
-    private static int port(ConfigurableApplicationContext service) {
-        return Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
     }
 
     /** The repository's root: the test runs in ledger-api/. */
@@ -363,14 +335,6 @@ class BackupRestoreTest {
                      "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 
@@ -478,15 +442,6 @@ class BackupRestoreTest {
             process.waitFor(30, TimeUnit.SECONDS);
             return text;
         }
-
-        private static String tail(Path log) {
-            try {
-                String text = Files.readString(log, StandardCharsets.UTF_8);
-                return log + ":\n" + text.substring(Math.max(0, text.length() - 3000));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** A PostgreSQL cluster of those programs in a directory of its own, on a free port of localhost. */
@@ -540,12 +495,6 @@ class BackupRestoreTest {
                 stop();
             } catch (Throwable e) {
                 System.err.println("BackupRestoreTest: could not stop the PostgreSQL in " + data + ": " + e);
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
             }
         }
     }

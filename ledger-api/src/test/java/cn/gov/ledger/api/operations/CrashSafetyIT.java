@@ -1,16 +1,18 @@
 package cn.gov.ledger.api.operations;
 
+import static cn.gov.ledger.api.testing.LocalMachine.deleteRecursively;
+import static cn.gov.ledger.api.testing.LocalMachine.freePort;
+import static cn.gov.ledger.api.testing.LocalMachine.tail;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import cn.gov.ledger.api.testing.Postings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,13 +23,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,29 +313,10 @@ class CrashSafetyIT {
         return new Random(seed);
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
-        try (var paths = Files.walk(path)) {
-            for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** One expenditure a client sends until it is acknowledged. */
     record Posting(String id, String indicator, long fen) {
         Map<String, Object> body() {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("expenditureId", id);
-            body.put("indicatorId", indicator);
-            body.put("amount", BigDecimal.valueOf(fen, 2).toPlainString());
-            body.put("economicCode", "30201");
-            body.put("effectiveDate", "2024-02-01");
+            Map<String, Object> body = Postings.expenditure(id, indicator, BigDecimal.valueOf(fen, 2).toPlainString());
             body.put("voucherNo", "V-" + id);
             return body;
         }
@@ -494,16 +474,8 @@ class CrashSafetyIT {
             List<String> indicators = new ArrayList<>();
             for (int i = 0; i < INDICATORS; i++) {
                 String indicator = unit + "-IND-" + i;
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("indicatorId", indicator);
-                body.put("fiscalYear", 2024);
-                body.put("unitCode", unit);
-                body.put("fundSource", "GENERAL_BUDGET");
-                body.put("functionalCode", "2150501");
-                body.put("kind", "BASIC");
-                body.put("amount", BigDecimal.valueOf(BUDGET_FEN, 2).toPlainString());
-                body.put("effectiveDate", "2024-01-05");
-                expect(send("POST", "/api/v1/indicators", body), 201);
+                expect(send("POST", "/api/v1/indicators", Postings.appropriation(indicator, unit,
+                        BigDecimal.valueOf(BUDGET_FEN, 2).toPlainString())), 201);
                 indicators.add(indicator);
             }
             return indicators;
@@ -582,7 +554,7 @@ class CrashSafetyIT {
             int last = 0;
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    fail("the service exited with %d while starting: %s", process.exitValue(), tail());
+                    fail("the service exited with %d while starting: %s", process.exitValue(), tail(log));
                 }
                 try {
                     last = ledger.send("GET", "/actuator/health", null).statusCode();
@@ -595,7 +567,7 @@ class CrashSafetyIT {
                 // Not up yet: wait a moment between polls, returning at once should the JVM exit.
                 process.waitFor(250, TimeUnit.MILLISECONDS);
             }
-            fail("the service was not healthy within %s (last answer %d): %s", START_BOUND, last, tail());
+            fail("the service was not healthy within %s (last answer %d): %s", START_BOUND, last, tail(log));
         }
 
         /** SIGKILL to the JVM: no shutdown hook, no graceful close of anything. */
@@ -609,15 +581,6 @@ class CrashSafetyIT {
             process.destroy();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-
-        private String tail() {
-            try {
-                String text = Files.readString(log, StandardCharsets.UTF_8);
-                return log + ":\n" + text.substring(Math.max(0, text.length() - 3000));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }

@@ -1,17 +1,17 @@
 package cn.gov.ledger.api.operations;
 
-import cn.gov.ledger.api.testing.ProblemAssertions;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import cn.gov.ledger.api.testing.ProblemAssertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,9 +76,9 @@ class OperationsTest extends LedgerIntegrationTest {
     @Test
     void prometheusExposesLedgerAndAxonMetrics() {
         String unit = newUnit();
-        String before = scrape();
+        String before = prometheus();
         newIndicator(unit, "10.00");
-        HttpResponse<String> scrape = plain("/actuator/prometheus", "text/plain");
+        HttpResponse<String> scrape = client.get("/actuator/prometheus", Map.of("Accept", "text/plain")).raw();
         assertThat(scrape.statusCode()).isEqualTo(200);
         assertThat(scrape.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
@@ -103,11 +103,11 @@ class OperationsTest extends LedgerIntegrationTest {
     void aRefusedPostingIsCountedWithItsCode() {
         String unit = newUnit();
         String indicator = newIndicator(unit, "10.00");
-        String before = scrape();
+        String before = prometheus();
         LedgerClient.Answer refused = client.post("/api/v1/expenditures",
                 expenditure(LedgerClient.id("EXP"), indicator, "10.01"));
         assertThat(refused.status()).isEqualTo(409);
-        String after = scrape();
+        String after = prometheus();
         String[] labels = {"type=\"EXPENDITURE\"", "outcome=\"rejected\"", "code=\"BUDGET_EXCEEDED\""};
         assertThat(sum(after, "ledger_postings_total", labels))
                 .isEqualTo(sum(before, "ledger_postings_total", labels) + 1);
@@ -274,7 +274,7 @@ class OperationsTest extends LedgerIntegrationTest {
      */
     private LedgerClient.Answer stableRead(String path) {
         for (int attempt = 0; attempt < 10; attempt++) {
-            long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+            long head = head();
             LedgerClient.Answer answer = client.get(path + "&minSequence=" + head);
             String etag = answer.raw().headers().firstValue("ETag").orElse("");
             LedgerClient.Answer check = client.get(path, Map.of("If-None-Match", etag));
@@ -283,26 +283,6 @@ class OperationsTest extends LedgerIntegrationTest {
             }
         }
         throw new AssertionError("execution-rates never answered 304 to its own ETag: " + path);
-    }
-
-    private HttpResponse<String> plain(String path, String accept) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).header("Accept", accept)
-                .header("Authorization", "Bearer " + LedgerClient.ADMIN_KEY).GET().build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String scrape() {
-        HttpResponse<String> response = plain("/actuator/prometheus", "text/plain");
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 
     /** The sum of the samples of a metric whose labels contain all the given ones. */

@@ -1,28 +1,23 @@
 package cn.gov.ledger.api.operations;
 
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.carryForward;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import cn.gov.ledger.projections.reconciliation.DriftDetector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,8 +47,6 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RECONCILE = "/api/v1/operations/reconciliation";
-    private static final List<String> FIGURES = List.of("initialBudget", "adjustments", "carriedIn", "income", "spent");
-
     @Autowired
     private DataSource dataSource;
 
@@ -167,12 +160,12 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
                 lateEvent)).isOne();
 
         // Every figure of both indicators equals the sums of their events again.
-        long now = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        long now = head();
         for (String indicator : List.of(late, other)) {
             LedgerClient.Answer read = readIndicator(indicator, now);
             assertThat(read.status()).isEqualTo(200);
             Map<String, Long> sums = sumsOfEvents(indicator);
-            for (String figure : FIGURES) {
+            for (String figure : SUMMED_FIGURES) {
                 assertThat(new BigDecimal(read.text(figure))).as("%s %s", indicator, figure)
                         .isEqualByComparingTo(BigDecimal.valueOf(sums.getOrDefault(figure, 0L), 2));
             }
@@ -190,8 +183,7 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         String unit = newUnit();
         String a = newIndicator(unit, "5000.00");
         String b = newIndicator(unit, "3000.00");
-        assertThat(client.post("/api/v1/transfers", Map.of("transferId", LedgerClient.id("T"), "fromIndicatorId", a,
-                "toIndicatorId", b, "amount", "700.00", "reason", "调剂", "effectiveDate", "2024-05-01")).status())
+        assertThat(client.post("/api/v1/transfers", transfer(LedgerClient.id("T"), a, b, "700.00")).status())
                 .isEqualTo(201);
         assertThat(client.post("/api/v1/indicators/" + b + "/incomes", Map.of("incomeId", LedgerClient.id("I"),
                 "amount", "3700.00", "effectiveDate", "2024-05-02")).status()).isEqualTo(201);
@@ -200,9 +192,9 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         assertThat(client.post("/api/v1/expenditures/" + e + "/reversals", Map.of("reversalId", LedgerClient.id("R"),
                 "amount", "23.45", "reason", "冲销", "effectiveDate", "2024-06-01")).status()).isEqualTo(201);
         LedgerClient.Answer carried = client.post("/api/v1/indicators/" + b + "/carry-forward",
-                Map.of("targetIndicatorId", b + "-2025", "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31"));
+                carryForward(b + "-2025", null, "CARRY"));
         assertThat(carried.status()).as("%s", carried.body()).isEqualTo(201);
-        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        long head = head();
         assertThat(readIndicator(b, head).status()).isEqualTo(200);
 
         LedgerClient.Answer report = client.post(RECONCILE + "?repair=false&deep=true", Map.of());
@@ -230,9 +222,9 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         assertThat(client.post("/api/v1/indicators/" + a + "/incomes", Map.of("incomeId", LedgerClient.id("I"),
                 "amount", "1000.00", "effectiveDate", "2024-03-04")).status()).isEqualTo(201);
         LedgerClient.Answer carried = client.post("/api/v1/indicators/" + a + "/carry-forward",
-                Map.of("targetIndicatorId", a + "-2025", "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31"));
+                carryForward(a + "-2025", null, "CARRY"));
         assertThat(carried.status()).as("%s", carried.body()).isEqualTo(201);
-        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        long head = head();
         assertThat(readIndicator(a, head).text("status")).isEqualTo("CLOSED");
         long closure = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND payload_type LIKE '%.CarriedForward'", Long.class, a);
@@ -386,47 +378,5 @@ class ReadModelDriftTest extends LedgerIntegrationTest {
         LedgerClient.Answer answer = client.get("/actuator/metrics/" + name + query);
         assertThat(answer.status()).as("%s %s", name, answer.body()).isEqualTo(200);
         return answer.body().path("measurements").get(0).path("value").asDouble();
-    }
-
-    private String prometheus() {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "text/plain")
-                .header("Authorization", "Bearer " + LedgerClient.ADMIN_KEY).GET().build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The indicator's figures in 分, summed straight from its events' payloads. */
-    private Map<String, Long> sumsOfEvents(String indicator) throws IOException {
-        Map<String, Long> sums = new HashMap<>();
-        List<Map<String, Object>> rows = new ArrayList<>(jdbc.queryForList(
-                "SELECT payload_type, payload FROM domain_event_entry WHERE aggregate_identifier = ?"
-                        + " ORDER BY global_index", indicator));
-        for (Map<String, Object> row : rows) {
-            String type = row.get("payload_type").toString();
-            JsonNode payload = JSON.readTree((byte[]) row.get("payload"));
-            long amount = payload.path("amount").path("fen").asLong();
-            switch (type.substring(type.lastIndexOf('.') + 1)) {
-                case "BudgetAppropriated" -> sums.merge(payload.path("initial").asBoolean()
-                        ? "initialBudget" : "adjustments", amount, Long::sum);
-                case "BudgetAdjusted", "BudgetTransferredIn" -> sums.merge("adjustments", amount, Long::sum);
-                case "BudgetTransferredOut" -> sums.merge("adjustments", -amount, Long::sum);
-                case "IncomeRecorded" -> sums.merge("income", amount, Long::sum);
-                case "ExpenditureRecorded" -> sums.merge("spent", amount, Long::sum);
-                case "ExpenditureReversed" -> sums.merge("spent", -amount, Long::sum);
-                case "CarriedIn" -> sums.merge("carriedIn", amount, Long::sum);
-                case "CarriedForward" -> { }
-                default -> throw new AssertionError("unknown event type " + type);
-            }
-        }
-        return sums;
     }
 }

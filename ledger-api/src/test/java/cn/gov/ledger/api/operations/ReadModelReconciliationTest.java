@@ -1,10 +1,14 @@
 package cn.gov.ledger.api.operations;
 
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.carryForward;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.api.reading.FigureFields;
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import cn.gov.ledger.core.indicator.BudgetAppropriated;
 import cn.gov.ledger.core.indicator.IndicatorEvent;
 import cn.gov.ledger.core.indicator.IndicatorFigures;
@@ -12,12 +16,8 @@ import cn.gov.ledger.projections.audit.IndicatorReplay;
 import cn.gov.ledger.projections.balance.TimeSlice;
 import cn.gov.ledger.projections.reconciliation.Drift;
 import cn.gov.ledger.projections.reconciliation.DriftDetector;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,14 +34,10 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
     private DriftDetector detector;
     @Autowired
     private IndicatorReplay replay;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> FIGURES = List.of("initialBudget", "adjustments", "carriedIn", "income", "spent");
-
     @Test
     void everyIndicatorsFiguresEqualTheSumsOfItsEvents() throws Exception {
         postMixedWorkload();
-        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        long head = head();
 
         assertThat(jdbc.queryForList("SELECT DISTINCT payload_type FROM domain_event_entry", String.class))
                 .as("the workload has every type of indicator event")
@@ -50,13 +46,13 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
                 + " FROM domain_event_entry WHERE payload_type = ?", String.class, BudgetAppropriated.class.getName()))
                 .as("initial and mid-year appropriations").contains("true", "false");
 
-        Map<String, Map<String, Long>> expected = recomputeFromEventStore();
+        Map<String, Map<String, Long>> expected = sumsOfEvents();
         assertThat(expected).isNotEmpty();
         for (Map.Entry<String, Map<String, Long>> indicator : expected.entrySet()) {
             LedgerClient.Answer read = readIndicator(indicator.getKey(), head);
             assertThat(read.status()).as(indicator.getKey()).isEqualTo(200);
             IndicatorFigures state = replay.replay(indicator.getKey(), TimeSlice.NOW).orElseThrow().state().figures();
-            for (String figure : FIGURES) {
+            for (String figure : SUMMED_FIGURES) {
                 BigDecimal want = BigDecimal.valueOf(indicator.getValue().getOrDefault(figure, 0L), 2);
                 assertThat(new BigDecimal(read.text(figure))).as("read model: %s %s", indicator.getKey(), figure)
                         .isEqualByComparingTo(want);
@@ -78,8 +74,7 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
         assertThat(client.post("/api/v1/indicators", midYear).status()).isEqualTo(201);
         client.post("/api/v1/indicators/" + a + "/adjustments", Map.of("adjustmentId", LedgerClient.id("A"),
                 "amount", "-500.00", "reason", "调减", "effectiveDate", "2024-04-01"));
-        client.post("/api/v1/transfers", Map.of("transferId", LedgerClient.id("T"), "fromIndicatorId", a,
-                "toIndicatorId", b, "amount", "700.00", "reason", "调剂", "effectiveDate", "2024-05-01"));
+        client.post("/api/v1/transfers", transfer(LedgerClient.id("T"), a, b, "700.00"));
         client.post("/api/v1/indicators/" + b + "/incomes", Map.of("incomeId", LedgerClient.id("I"),
                 "amount", "3700.00", "effectiveDate", "2024-05-02"));
         for (int i = 0; i < 5; i++) {
@@ -90,35 +85,6 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
                         "amount", "23.45", "reason", "冲销", "effectiveDate", "2024-06-01"));
             }
         }
-        client.post("/api/v1/indicators/" + b + "/carry-forward", Map.of("targetIndicatorId", b + "-2025",
-                "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31"));
-    }
-
-    /** Sums per indicator from the raw payloads, without the service's own code. */
-    private Map<String, Map<String, Long>> recomputeFromEventStore() throws Exception {
-        Map<String, Map<String, Long>> sums = new HashMap<>();
-        List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT aggregate_identifier, payload_type, convert_from(payload, 'UTF8') AS payload"
-                        + " FROM domain_event_entry ORDER BY global_index");
-        for (Map<String, Object> row : rows) {
-            String type = row.get("payload_type").toString();
-            JsonNode payload = JSON.readTree(row.get("payload").toString());
-            Map<String, Long> figures = sums.computeIfAbsent(row.get("aggregate_identifier").toString(),
-                    id -> new HashMap<>());
-            long amount = payload.path("amount").path("fen").asLong();
-            switch (type.substring(type.lastIndexOf('.') + 1)) {
-                case "BudgetAppropriated" -> figures.merge(payload.path("initial").asBoolean()
-                        ? "initialBudget" : "adjustments", amount, Long::sum);
-                case "BudgetAdjusted", "BudgetTransferredIn" -> figures.merge("adjustments", amount, Long::sum);
-                case "BudgetTransferredOut" -> figures.merge("adjustments", -amount, Long::sum);
-                case "IncomeRecorded" -> figures.merge("income", amount, Long::sum);
-                case "ExpenditureRecorded" -> figures.merge("spent", amount, Long::sum);
-                case "ExpenditureReversed" -> figures.merge("spent", -amount, Long::sum);
-                case "CarriedIn" -> figures.merge("carriedIn", amount, Long::sum);
-                case "CarriedForward" -> { }
-                default -> throw new AssertionError("unknown event type " + type);
-            }
-        }
-        return sums;
+        client.post("/api/v1/indicators/" + b + "/carry-forward", carryForward(b + "-2025", null, "CARRY"));
     }
 }

@@ -1,10 +1,20 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.testing.ProblemAssertions;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.adjustmentItem;
+import static cn.gov.ledger.api.testing.Postings.appropriationItem;
+import static cn.gov.ledger.api.testing.Postings.batch;
+import static cn.gov.ledger.api.testing.Postings.carryForwardItem;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.expenditureItem;
+import static cn.gov.ledger.api.testing.Postings.incomeItem;
+import static cn.gov.ledger.api.testing.Postings.reversalItem;
+import static cn.gov.ledger.api.testing.Postings.transferItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import cn.gov.ledger.api.testing.Postings;
+import cn.gov.ledger.api.testing.ProblemAssertions;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -78,9 +88,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         String indicator = newIndicator(unit, "1000.00");
         String newIndicator = LedgerClient.id("IND");
         String good = LedgerClient.id("EXP");
-        Map<String, String> before = figures(indicator);
-        long events = eventCount();
-        long receipts = receiptCount();
+        Snapshot before = snapshot(indicator);
 
         LedgerClient.Answer answer = client.post(BATCH, batch(true,
                 appropriationItem(newIndicator, unit, "300.00"),
@@ -90,7 +98,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         ProblemAssertions.assertProblem(answer, 400, "VALIDATION_FAILED");
         assertThat(answer.body().path("index").asInt()).isEqualTo(2);
         assertThat(ProblemAssertions.errorFields(answer)).containsExactly("amount");
-        assertNothingWritten(events, receipts, indicator, before);
+        assertNothingWrittenSince(before);
         ProblemAssertions.assertProblem(readIndicator(newIndicator, head()), 404, "INDICATOR_NOT_FOUND");
 
         LedgerClient.Answer later = client.post("/api/v1/expenditures", expenditure(good, indicator, "100.00"));
@@ -107,10 +115,7 @@ class BatchPostingTest extends LedgerIntegrationTest {
         String first = LedgerClient.id("EXP");
         String income = LedgerClient.id("INC");
         String transfer = LedgerClient.id("TRF");
-        Map<String, String> before = figures(indicator);
-        Map<String, String> otherBefore = figures(other);
-        long events = eventCount();
-        long receipts = receiptCount();
+        Snapshot before = snapshot(indicator, other);
 
         LedgerClient.Answer answer = client.post(BATCH, batch(true,
                 appropriationItem(newIndicator, unit, "300.00"),
@@ -123,15 +128,14 @@ class BatchPostingTest extends LedgerIntegrationTest {
         assertThat(answer.body().path("index").asInt()).isEqualTo(4);
         // the refusal saw the batch's own earlier postings: 1000 - 300 - 100
         assertThat(answer.text("authorityLeft")).isEqualTo("600.00");
-        assertNothingWritten(events, receipts, indicator, before);
-        assertThat(figures(other)).isEqualTo(otherBefore);
+        assertNothingWrittenSince(before);
         assertThat(eventCount(newIndicator)).isZero();
         ProblemAssertions.assertProblem(readIndicator(newIndicator, head()), 404, "INDICATOR_NOT_FOUND");
 
         LedgerClient.Answer later = client.post("/api/v1/expenditures", expenditure(first, indicator, "300.00"));
         assertThat(later.status()).as("%s", later.body()).isEqualTo(201);
         LedgerClient.Answer laterIncome = client.post("/api/v1/indicators/" + indicator + "/incomes",
-                Map.of("incomeId", income, "amount", "50.00", "effectiveDate", "2024-03-01"));
+                Postings.income(income, "50.00"));
         assertThat(laterIncome.status()).as("%s", laterIncome.body()).isEqualTo(201);
         assertThat(readIndicator(indicator, laterIncome.body().path("sequence").asLong()).text("spent"))
                 .isEqualTo("300.00");
@@ -283,15 +287,13 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
         // and too much reversed in the batch refuses it whole
         String third = LedgerClient.id("EXP");
-        Map<String, String> before = figures(indicator);
-        long events = eventCount();
-        long receipts = receiptCount();
+        Snapshot before = snapshot(indicator);
         LedgerClient.Answer over = client.post(BATCH, batch(true,
                 expenditureItem(third, indicator, "10.00"),
                 reversalItem(LedgerClient.id("REV"), third, "10.01")));
         ProblemAssertions.assertProblem(over, 409, "REVERSAL_EXCEEDS_EXPENDITURE");
         assertThat(over.body().path("index").asInt()).isEqualTo(1);
-        assertNothingWritten(events, receipts, indicator, before);
+        assertNothingWrittenSince(before);
     }
 
     @Test
@@ -402,39 +404,10 @@ class BatchPostingTest extends LedgerIntegrationTest {
 
     // ------------------------------------------------------------------ helpers
 
-    private void assertNothingWritten(long events, long receipts, String indicator, Map<String, String> before) {
-        assertThat(eventCount()).as("events after a refused batch").isEqualTo(events);
-        assertThat(receiptCount()).as("receipts after a refused batch").isEqualTo(receipts);
-        assertThat(figures(indicator)).as("figures after a refused batch").isEqualTo(before);
-    }
-
     private static List<Integer> statuses(JsonNode results) {
         List<Integer> statuses = new ArrayList<>();
         results.forEach(r -> statuses.add(r.path("status").asInt()));
         return statuses;
-    }
-
-    @SafeVarargs
-    private static Map<String, Object> batch(boolean atomic, Map<String, Object>... postings) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("atomic", atomic);
-        body.put("postings", List.of(postings));
-        return body;
-    }
-
-    private Map<String, String> figures(String indicator) {
-        LedgerClient.Answer answer = readIndicator(indicator, head());
-        assertThat(answer.status()).as("read %s: %s", indicator, answer.body()).isEqualTo(200);
-        Map<String, String> figures = new LinkedHashMap<>();
-        for (String field : List.of("initialBudget", "adjustments", "carriedIn", "income", "spent", "authorityLeft",
-                "fundsBalance", "status")) {
-            figures.put(field, answer.text(field));
-        }
-        return figures;
-    }
-
-    private long head() {
-        return jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
     }
 
     private static Map<String, String> metaData(byte[] json) {
@@ -443,79 +416,5 @@ class BatchPostingTest extends LedgerIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private long receiptCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM posting_receipt", Long.class);
-    }
-
-    private static Map<String, Object> appropriationItem(String indicator, String unit, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "APPROPRIATION");
-        item.putAll(appropriation(indicator, unit, amount));
-        return item;
-    }
-
-    private static Map<String, Object> expenditureItem(String expenditureId, String indicator, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "EXPENDITURE");
-        item.putAll(expenditure(expenditureId, indicator, amount));
-        return item;
-    }
-
-    private static Map<String, Object> incomeItem(String incomeId, String indicator, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "INCOME");
-        item.put("indicatorId", indicator);
-        item.put("incomeId", incomeId);
-        item.put("amount", amount);
-        item.put("effectiveDate", "2024-03-01");
-        return item;
-    }
-
-    private static Map<String, Object> adjustmentItem(String adjustmentId, String indicator, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "ADJUSTMENT");
-        item.put("indicatorId", indicator);
-        item.put("adjustmentId", adjustmentId);
-        item.put("amount", amount);
-        item.put("reason", "追加");
-        item.put("effectiveDate", "2024-04-01");
-        return item;
-    }
-
-    private static Map<String, Object> transferItem(String transferId, String from, String to, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "TRANSFER");
-        item.put("transferId", transferId);
-        item.put("fromIndicatorId", from);
-        item.put("toIndicatorId", to);
-        item.put("amount", amount);
-        item.put("reason", "调剂");
-        item.put("effectiveDate", "2024-05-01");
-        return item;
-    }
-
-    private static Map<String, Object> reversalItem(String reversalId, String expenditureId, String amount) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "REVERSAL");
-        item.put("expenditureId", expenditureId);
-        item.put("reversalId", reversalId);
-        if (amount != null) {
-            item.put("amount", amount);
-        }
-        item.put("reason", "红字冲销");
-        item.put("effectiveDate", "2024-06-01");
-        return item;
-    }
-
-    private static Map<String, Object> carryForwardItem(String indicator, String target) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("type", "CARRY_FORWARD");
-        item.put("indicatorId", indicator);
-        item.put("targetIndicatorId", target);
-        item.put("surplusDisposition", "CARRY");
-        item.put("effectiveDate", "2024-12-31");
-        return item;
     }
 }

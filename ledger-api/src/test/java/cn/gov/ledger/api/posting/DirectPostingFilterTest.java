@@ -1,5 +1,6 @@
 package cn.gov.ledger.api.posting;
 
+import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

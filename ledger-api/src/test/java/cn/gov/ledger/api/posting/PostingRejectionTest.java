@@ -1,14 +1,22 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.testing.ProblemAssertions;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.adjustment;
+import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.appropriationItem;
+import static cn.gov.ledger.api.testing.Postings.batch;
+import static cn.gov.ledger.api.testing.Postings.carryForward;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.expenditureItem;
+import static cn.gov.ledger.api.testing.Postings.income;
+import static cn.gov.ledger.api.testing.Postings.reversal;
+import static cn.gov.ledger.api.testing.Postings.transfer;
 import static cn.gov.ledger.api.testing.ProblemAssertions.assertProblem;
 import static cn.gov.ledger.api.testing.ProblemAssertions.errorFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * stable {@code code}, and leaves no trace: no event, no receipt, no change of figures.
  */
 class PostingRejectionTest extends LedgerIntegrationTest {
-
-    private static final List<String> FIGURES = List.of("initialBudget", "adjustments", "carriedIn", "budget",
-            "income", "spent", "authorityLeft", "fundsBalance", "status");
 
     /** A unit with a BASIC indicator of 1000.00 of which 200.00 are spent. */
     private record Fixture(String unit, String indicator, String expenditure) {
@@ -363,7 +368,7 @@ class PostingRejectionTest extends LedgerIntegrationTest {
         assertThat(income.status()).isEqualTo(201);
         String target = LedgerClient.id("IND-2025");
         LedgerClient.Answer carried = client.post("/api/v1/indicators/" + f.indicator() + "/carry-forward",
-                Map.of("targetIndicatorId", target, "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31"));
+                carryForward(target, null, "CARRY"));
         assertThat(carried.status()).as("%s", carried.body()).isEqualTo(201);
         assertThat(readIndicator(f.indicator(), carried.body().path("sequence").asLong()).text("status"))
                 .isEqualTo("CLOSED");
@@ -490,18 +495,14 @@ class PostingRejectionTest extends LedgerIntegrationTest {
         String unit = newUnit();
         String good = LedgerClient.id("IND");
         String project = LedgerClient.id("IND");
-        Map<String, Object> goodItem = new LinkedHashMap<>(appropriation(good, unit, "100.00"));
-        goodItem.put("type", "APPROPRIATION");
-        Map<String, Object> projectItem = new LinkedHashMap<>(appropriation(project, unit, "100.00"));
-        projectItem.put("type", "APPROPRIATION");
+        Map<String, Object> projectItem = appropriationItem(project, unit, "100.00");
         projectItem.put("kind", "PROJECT");
         projectItem.put("projectCode", "P-2024-001");
         projectItem.put("projectName", "数字辽宁智造强省专项资金".repeat(30));
         projectItem.put("functionalCode", "2150517");
-        Map<String, Object> spendItem = new LinkedHashMap<>(expenditure(LedgerClient.id("EXP"), good, "10.00"));
-        spendItem.put("type", "EXPENDITURE");
-        LedgerClient.Answer batch = client.post("/api/v1/postings:batch",
-                Map.of("atomic", true, "postings", List.of(goodItem, projectItem, spendItem)));
+        LedgerClient.Answer batch = client.post("/api/v1/postings:batch", batch(true,
+                appropriationItem(good, unit, "100.00"), projectItem,
+                expenditureItem(LedgerClient.id("EXP"), good, "10.00")));
         if (batch.status() == 400) {
             assertProblem(batch, 400, "VALIDATION_FAILED");
             assertThat(batch.body().path("index").asInt()).isEqualTo(1);
@@ -532,70 +533,10 @@ class PostingRejectionTest extends LedgerIntegrationTest {
      */
     private LedgerClient.Answer rejectedWithoutTrace(String indicator, Supplier<LedgerClient.Answer> request,
                                                     int status, String code) {
-        Map<String, String> before = figures(indicator);
-        long events = eventCount();
-        long receipts = receiptCount();
+        Snapshot before = snapshot(indicator);
         LedgerClient.Answer answer = request.get();
         assertProblem(answer, status, code);
-        assertThat(eventCount()).as("events after a refused posting").isEqualTo(events);
-        assertThat(receiptCount()).as("receipts after a refused posting").isEqualTo(receipts);
-        assertThat(figures(indicator)).as("figures after a refused posting").isEqualTo(before);
+        assertNothingWrittenSince(before);
         return answer;
-    }
-
-    private Map<String, String> figures(String indicator) {
-        LedgerClient.Answer answer = readIndicator(indicator, head());
-        assertThat(answer.status()).as("read %s: %s", indicator, answer.body()).isEqualTo(200);
-        Map<String, String> figures = new LinkedHashMap<>();
-        FIGURES.forEach(field -> figures.put(field, answer.text(field)));
-        return figures;
-    }
-
-    /** The newest global sequence in the event store: reading with it waits for everything stored. */
-    private long head() {
-        return jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
-    }
-
-    private long receiptCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM posting_receipt", Long.class);
-    }
-
-    private static Map<String, Object> income(String incomeId, String amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incomeId", incomeId);
-        body.put("amount", amount);
-        body.put("effectiveDate", "2024-03-01");
-        return body;
-    }
-
-    private static Map<String, Object> adjustment(String adjustmentId, String amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("adjustmentId", adjustmentId);
-        body.put("amount", amount);
-        body.put("reason", "追加");
-        body.put("effectiveDate", "2024-04-01");
-        return body;
-    }
-
-    private static Map<String, Object> transfer(String transferId, String from, String to, String amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("transferId", transferId);
-        body.put("fromIndicatorId", from);
-        body.put("toIndicatorId", to);
-        body.put("amount", amount);
-        body.put("reason", "调剂");
-        body.put("effectiveDate", "2024-05-01");
-        return body;
-    }
-
-    private static Map<String, Object> reversal(String reversalId, String amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("reversalId", reversalId);
-        if (amount != null) {
-            body.put("amount", amount);
-        }
-        body.put("reason", "红字冲销");
-        body.put("effectiveDate", "2024-06-01");
-        return body;
     }
 }

@@ -1,16 +1,16 @@
 package cn.gov.ledger.api.posting;
 
-import cn.gov.ledger.api.LedgerApplication;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.InProcessService.client;
+import static cn.gov.ledger.api.testing.InProcessService.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.Postings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,7 +32,7 @@ class TwoNodesTest {
             assertThat(nodeA.put("/api/v1/units/" + unit, Map.of("name", "单位", "departmentCode", "D1",
                     "departmentName", "部门")).status()).isEqualTo(201);
             String indicator = LedgerClient.id("IND");
-            assertThat(nodeA.post("/api/v1/indicators", LedgerIntegrationTest.appropriation(indicator, unit, "100.00"))
+            assertThat(nodeA.post("/api/v1/indicators", Postings.appropriation(indicator, unit, "100.00"))
                     .status()).isEqualTo(201);
             // node A now holds the indicator with 100.00 left
             assertThat(post(nodeA, indicator, "10.00")).isEqualTo(201);
@@ -40,7 +40,7 @@ class TwoNodesTest {
             assertThat(post(nodeB, indicator, "60.00")).isEqualTo(201);
 
             LedgerClient.Answer over = nodeA.post("/api/v1/expenditures",
-                    LedgerIntegrationTest.expenditure(LedgerClient.id("E"), indicator, "30.01"));
+                    Postings.expenditure(LedgerClient.id("E"), indicator, "30.01"));
             assertThat(over.status()).as("node A spent what node B had already spent: %s", over.body()).isEqualTo(409);
             assertThat(over.code()).isEqualTo("BUDGET_EXCEEDED");
             assertThat(over.text("authorityLeft")).isEqualTo("30.00");
@@ -49,21 +49,15 @@ class TwoNodesTest {
         }
     }
 
-    private static int post(LedgerClient node, String indicator, String amount) {
-        return node.post("/api/v1/expenditures",
-                LedgerIntegrationTest.expenditure(LedgerClient.id("E"), indicator, amount)).status();
-    }
-
+    /** A node of its own data directory on the shared database. */
     private static ConfigurableApplicationContext node(EmbeddedPostgres database, String name) throws Exception {
-        Path dataDir = Files.createTempDirectory(Path.of("target"), "node-" + name);
-        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
-                "--ledger.security.admin-api-key=" + LedgerClient.ADMIN_KEY,
-                "--ledger.data-dir=" + dataDir.toAbsolutePath(),
+        return start(Files.createTempDirectory(Path.of("target"), "node-" + name),
                 "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
     }
 
-    private static LedgerClient client(ConfigurableApplicationContext node) {
-        return new LedgerClient(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")));
+    private static int post(LedgerClient node, String indicator, String amount) {
+        return node.post("/api/v1/expenditures",
+                Postings.expenditure(LedgerClient.id("E"), indicator, amount)).status();
     }
 }

@@ -1,9 +1,12 @@
 package cn.gov.ledger.api.security;
 
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import jakarta.servlet.Filter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -1,5 +1,7 @@
 package cn.gov.ledger.api.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -25,6 +27,13 @@ public final class LedgerClient {
 
         public String text(String field) {
             return body.path(field).asText(null);
+        }
+
+        /** Asserts the status, naming the request and showing the answer if it is another; answers this. */
+        public Answer expect(int expected) {
+            assertThat(status).as("%s %s: %s", raw.request().method(), raw.request().uri(), raw.body())
+                    .isEqualTo(expected);
+            return this;
         }
     }
 
@@ -110,7 +119,7 @@ public final class LedgerClient {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader); // an Accept given replaces the JSON one
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = null;

@@ -2,7 +2,13 @@ package cn.gov.ledger.api.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +40,21 @@ public abstract class LedgerIntegrationTest {
     protected static final String VIEWER_KEY = "viewer-key-0123456789abcdef";
     protected static final String AUDITOR_KEY = "auditor-key-0123456789abcdef";
 
+    /** The figures {@link #sumsOfEvents} recomputes from the events. */
+    protected static final List<String> SUMMED_FIGURES = List.of("initialBudget", "adjustments", "carriedIn",
+            "income", "spent");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @LocalServerPort
     protected int port;
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /** What {@link #figures} reads of an indicator. */
+    private static final List<String> FIGURES = List.of("initialBudget", "adjustments", "carriedIn", "budget",
+            "income", "spent", "authorityLeft", "fundsBalance", "status");
 
     protected LedgerClient client;
 
@@ -59,37 +75,63 @@ public abstract class LedgerIntegrationTest {
     /** A BASIC indicator of 2024 for the unit, appropriated with the amount; answers its id. */
     protected String newIndicator(String unit, String amount) {
         String indicator = LedgerClient.id("IND");
-        LedgerClient.Answer answer = client.post("/api/v1/indicators", appropriation(indicator, unit, amount));
+        LedgerClient.Answer answer = client.post("/api/v1/indicators",
+                Postings.appropriation(indicator, unit, amount));
         assertThat(answer.status()).as("appropriate: %s", answer.body()).isEqualTo(201);
         return indicator;
-    }
-
-    public static Map<String, Object> appropriation(String indicator, String unit, String amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("indicatorId", indicator);
-        body.put("fiscalYear", 2024);
-        body.put("unitCode", unit);
-        body.put("fundSource", "GENERAL_BUDGET");
-        body.put("functionalCode", "2150501");
-        body.put("kind", "BASIC");
-        body.put("amount", amount);
-        body.put("effectiveDate", "2024-01-05");
-        return body;
-    }
-
-    public static Map<String, Object> expenditure(String expenditureId, String indicator, String amount) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("expenditureId", expenditureId);
-        body.put("indicatorId", indicator);
-        body.put("amount", amount);
-        body.put("economicCode", "30201");
-        body.put("effectiveDate", "2024-02-01");
-        return body;
     }
 
     /** Reads an indicator once the read model has the given sequence. */
     protected LedgerClient.Answer readIndicator(String indicator, long minSequence) {
         return client.get("/api/v1/indicators/" + indicator + "?minSequence=" + minSequence);
+    }
+
+    /** The service's metrics as Prometheus scrapes them. */
+    protected String prometheus() {
+        LedgerClient.Answer answer = client.get("/actuator/prometheus", Map.of("Accept", "text/plain"));
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.raw().body();
+    }
+
+    /** The figures of an indicator once the read model has everything the event store holds. */
+    protected Map<String, String> figures(String indicator) {
+        LedgerClient.Answer answer = readIndicator(indicator, head());
+        assertThat(answer.status()).as("read %s: %s", indicator, answer.body()).isEqualTo(200);
+        Map<String, String> figures = new LinkedHashMap<>();
+        FIGURES.forEach(field -> figures.put(field, answer.text(field)));
+        return figures;
+    }
+
+    /** What the ledger holds: its events and receipts, and the figures of some indicators. */
+    protected record Snapshot(long events, long receipts, Map<String, Map<String, String>> figures) {
+    }
+
+    /** What the ledger holds now, with the figures of the indicators once the read model has it all. */
+    protected Snapshot snapshot(String... indicators) {
+        long events = eventCount();
+        long receipts = receiptCount();
+        Map<String, Map<String, String>> figures = new LinkedHashMap<>();
+        for (String indicator : indicators) {
+            figures.put(indicator, figures(indicator));
+        }
+        return new Snapshot(events, receipts, figures);
+    }
+
+    /** Asserts that nothing was written since: no event, no receipt, no figure of the indicators changed. */
+    protected void assertNothingWrittenSince(Snapshot before) {
+        Snapshot now = snapshot(before.figures().keySet().toArray(String[]::new));
+        assertThat(now.events()).as("events after the refusal").isEqualTo(before.events());
+        assertThat(now.receipts()).as("receipts after the refusal").isEqualTo(before.receipts());
+        assertThat(now.figures()).as("figures after the refusal").isEqualTo(before.figures());
+    }
+
+    /** The newest global sequence in the event store: reading with it waits for everything stored. */
+    protected long head() {
+        return jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+    }
+
+    protected long receiptCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM posting_receipt", Long.class);
     }
 
     protected long eventCount() {
@@ -99,5 +141,49 @@ public abstract class LedgerIntegrationTest {
     protected long eventCount(String indicator) {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
                 Long.class, indicator);
+    }
+
+    /** Every indicator's figures in 分, summed straight from the event store's payloads without the service's code. */
+    protected Map<String, Map<String, Long>> sumsOfEvents() {
+        return sums("SELECT aggregate_identifier, payload_type, payload FROM domain_event_entry ORDER BY global_index");
+    }
+
+    /** One indicator's figures in 分, summed as {@link #sumsOfEvents()} sums them. */
+    protected Map<String, Long> sumsOfEvents(String indicator) {
+        return sums("SELECT aggregate_identifier, payload_type, payload FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? ORDER BY global_index", indicator)
+                .getOrDefault(indicator, Map.of());
+    }
+
+    private Map<String, Map<String, Long>> sums(String query, Object... arguments) {
+        Map<String, Map<String, Long>> sums = new HashMap<>();
+        for (Map<String, Object> row : jdbc.queryForList(query, arguments)) {
+            String type = row.get("payload_type").toString();
+            JsonNode payload = json((byte[]) row.get("payload"));
+            Map<String, Long> figures = sums.computeIfAbsent(row.get("aggregate_identifier").toString(),
+                    id -> new HashMap<>());
+            long amount = payload.path("amount").path("fen").asLong();
+            switch (type.substring(type.lastIndexOf('.') + 1)) {
+                case "BudgetAppropriated" -> figures.merge(payload.path("initial").asBoolean()
+                        ? "initialBudget" : "adjustments", amount, Long::sum);
+                case "BudgetAdjusted", "BudgetTransferredIn" -> figures.merge("adjustments", amount, Long::sum);
+                case "BudgetTransferredOut" -> figures.merge("adjustments", -amount, Long::sum);
+                case "IncomeRecorded" -> figures.merge("income", amount, Long::sum);
+                case "ExpenditureRecorded" -> figures.merge("spent", amount, Long::sum);
+                case "ExpenditureReversed" -> figures.merge("spent", -amount, Long::sum);
+                case "CarriedIn" -> figures.merge("carriedIn", amount, Long::sum);
+                case "CarriedForward" -> { }
+                default -> throw new AssertionError("unknown event type " + type);
+            }
+        }
+        return sums;
+    }
+
+    private static JsonNode json(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

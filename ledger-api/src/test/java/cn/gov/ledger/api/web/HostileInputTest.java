@@ -1,9 +1,12 @@
 package cn.gov.ledger.api.web;
 
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.Postings.appropriation;
+import static cn.gov.ledger.api.testing.Postings.carryForward;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -73,8 +76,8 @@ class HostileInputTest extends LedgerIntegrationTest {
         restricted.put("economicCode", "30217");
         assertThat(client.post("/api/v1/indicators", restricted).status()).isEqualTo(201);
         String closed = newIndicator(unit, "1000.00");
-        assertThat(client.post("/api/v1/indicators/" + closed + "/carry-forward", Map.of("targetIndicatorId",
-                closed + "-2025", "surplusDisposition", "CARRY", "effectiveDate", "2024-12-31")).status()).isEqualTo(201);
+        assertThat(client.post("/api/v1/indicators/" + closed + "/carry-forward",
+                carryForward(closed + "-2025", null, "CARRY")).status()).isEqualTo(201);
         String expenditure = LedgerClient.id("E");
         assertThat(client.post("/api/v1/expenditures", expenditure(expenditure, indicator, "100.00")).status())
                 .isEqualTo(201);
@@ -161,7 +164,7 @@ class HostileInputTest extends LedgerIntegrationTest {
 
     /** The event count and the figures of every fixture indicator, once the read model is current. */
     private String ledgerState() {
-        long head = jdbc.queryForObject("SELECT COALESCE(max(global_index), 0) FROM domain_event_entry", Long.class);
+        long head = head();
         StringBuilder state = new StringBuilder("events=").append(eventCount());
         for (String key : List.of("{indicator}", "{restricted}", "{closed}")) {
             JsonNode read = readIndicator(fixtures.get(key), head).body();
@@ -169,8 +172,7 @@ class HostileInputTest extends LedgerIntegrationTest {
                 state.append(' ').append(key).append(figure).append('=').append(read.path(figure).asText());
             }
         }
-        Long receipts = jdbc.queryForObject("SELECT count(*) FROM posting_receipt", Long.class);
-        return state.append(" receipts=").append(receipts).toString();
+        return state.append(" receipts=").append(receiptCount()).toString();
     }
 
     private String body(String template) throws IOException {

@@ -1,9 +1,10 @@
 package cn.gov.ledger.api.infrastructure.eventstore;
 
-import cn.gov.ledger.api.config.AxonConfiguration;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.ledger.api.config.AxonConfiguration;
 import cn.gov.ledger.api.testing.LedgerClient;
 import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import cn.gov.ledger.core.indicator.ExpenditureRecorded;

@@ -1,8 +1,9 @@
 package cn.gov.ledger.api.infrastructure.eventstore;
 
-import cn.gov.ledger.api.config.LedgerProperties;
+import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.config.LedgerProperties;
 import cn.gov.ledger.api.testing.LedgerClient;
 import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import java.util.ArrayList;

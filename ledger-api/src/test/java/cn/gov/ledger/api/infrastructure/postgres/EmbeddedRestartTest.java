@@ -1,17 +1,16 @@
 package cn.gov.ledger.api.infrastructure.postgres;
 
-import cn.gov.ledger.api.LedgerApplication;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import static cn.gov.ledger.api.testing.InProcessService.client;
+import static cn.gov.ledger.api.testing.InProcessService.start;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.Postings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 
 /** The embedded default keeps its data in the data directory: a restart finds every posting again. */
 class EmbeddedRestartTest {
@@ -26,7 +25,7 @@ class EmbeddedRestartTest {
             LedgerClient client = client(first);
             assertThat(client.put("/api/v1/units/" + unit, Map.of("name", "单位", "departmentCode", "D1",
                     "departmentName", "部门")).status()).isEqualTo(201);
-            Map<String, Object> body = LedgerIntegrationTest.appropriation(indicator, unit, "123.45");
+            Map<String, Object> body = Postings.appropriation(indicator, unit, "123.45");
             sequence = client.post("/api/v1/indicators", body).body().path("sequence").asLong();
         }
         try (ConfigurableApplicationContext second = start(dataDir)) {
@@ -34,18 +33,8 @@ class EmbeddedRestartTest {
             LedgerClient.Answer read = client.get("/api/v1/indicators/" + indicator + "?minSequence=" + sequence);
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.text("initialBudget")).isEqualTo("123.45");
-            assertThat(client.post("/api/v1/indicators", LedgerIntegrationTest.appropriation(indicator, unit,
+            assertThat(client.post("/api/v1/indicators", Postings.appropriation(indicator, unit,
                     "123.45")).status()).as("the posting is still known after the restart").isEqualTo(200);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.security.admin-api-key=" + LedgerClient.ADMIN_KEY, "--ledger.data-dir=" + dataDir.toAbsolutePath());
-    }
-
-    private static LedgerClient client(ConfigurableApplicationContext context) {
-        Environment environment = context.getEnvironment();
-        return new LedgerClient(Integer.parseInt(environment.getProperty("local.server.port")));
     }
 }

@@ -1,16 +1,15 @@
 package cn.gov.ledger.api.infrastructure.postgres;
 
-import cn.gov.ledger.api.LedgerApplication;
-import cn.gov.ledger.api.testing.LedgerClient;
-import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.api.testing.InProcessService;
+import cn.gov.ledger.api.testing.LedgerClient;
+import cn.gov.ledger.api.testing.Postings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -24,18 +23,16 @@ class ExternalDatabaseTest {
         Path dataDir = Files.createTempDirectory(Path.of("target"), "external-db");
         try (EmbeddedPostgres external = EmbeddedPostgres.builder().start()) {
             String url = external.getJdbcUrl("postgres", "postgres");
-            try (ConfigurableApplicationContext service = new SpringApplicationBuilder(LedgerApplication.class)
-                    .run("--server.port=0", "--ledger.security.admin-api-key=" + LedgerClient.ADMIN_KEY, "--ledger.data-dir=" + dataDir.toAbsolutePath(),
-                            "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=postgres")) {
-                LedgerClient client = new LedgerClient(
-                        Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
+            try (ConfigurableApplicationContext service = InProcessService.start(dataDir,
+                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres")) {
+                LedgerClient client = InProcessService.client(service);
                 String unit = LedgerClient.id("U");
                 assertThat(client.put("/api/v1/units/" + unit, Map.of("name", "单位", "departmentCode", "D1",
                         "departmentName", "部门")).status()).isEqualTo(201);
                 String indicator = LedgerClient.id("IND");
                 assertThat(client.post("/api/v1/indicators",
-                        LedgerIntegrationTest.appropriation(indicator, unit, "10.00")).status()).isEqualTo(201);
+                        Postings.appropriation(indicator, unit, "10.00")).status()).isEqualTo(201);
             }
             try (var connection = external.getPostgresDatabase().getConnection();
                  var count = connection.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
