@@ -2,6 +2,7 @@ package cn.gov.ledger.api.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param security who may call the API
  * @param reconciliation the comparison of the read models with the event store
  * @param eventStore     how the event store's readers wait for late commits
+ * @param timeZone       the ledger's time zone: which day "today" is (序时进度) and which day an
+ *                       instant such as {@code knownAt} belongs to
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir,
@@ -26,7 +29,8 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue Demo demo,
                                @DefaultValue Security security,
                                @DefaultValue Reconciliation reconciliation,
-                               @DefaultValue EventStore eventStore) {
+                               @DefaultValue EventStore eventStore,
+                               @DefaultValue("Asia/Shanghai") ZoneId timeZone) {
 
     /**
      * @param keys        API keys with their role and, for POSTER, the units they may post to

@@ -35,11 +35,14 @@ public class BalanceController {
     private final BalanceQueries queries;
     private final ReadConsistency consistency;
     private final ExecutionRatesAnswers answers;
+    private final LedgerCalendar calendar;
 
-    BalanceController(BalanceQueries queries, ReadConsistency consistency, ExecutionRatesAnswers answers) {
+    BalanceController(BalanceQueries queries, ReadConsistency consistency, ExecutionRatesAnswers answers,
+                      LedgerCalendar calendar) {
         this.queries = queries;
         this.consistency = consistency;
         this.answers = answers;
+        this.calendar = calendar;
     }
 
     @Operation(summary = "An indicator's attributes and figures")
@@ -106,7 +109,7 @@ public class BalanceController {
         List<Dimension> dimensions = ReadParameters.groupBy(groupBy);
         consistency.await(minSequence);
         long sequence = consistency.current();
-        LocalDate progressDate = asOf != null ? asOf : LocalDate.now();
+        LocalDate progressDate = calendar.progressDay(asOf, knownAt);
         String etag = ExecutionRatesTag.of(sequence, scope, dimensions, asOf, knownAt, progressDate);
         CacheControl cache = CacheControl.noCache();
         if (etag.equals(ifNoneMatch)) {

@@ -38,11 +38,13 @@ class NotModifiedFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final ReadConsistency consistency;
     private final ServerRequestTimer timer;
+    private final LedgerCalendar calendar;
 
-    NotModifiedFilter(ApiKeys keys, ReadConsistency consistency, ServerRequestTimer timer) {
+    NotModifiedFilter(ApiKeys keys, ReadConsistency consistency, ServerRequestTimer timer, LedgerCalendar calendar) {
         this.keys = keys;
         this.consistency = consistency;
         this.timer = timer;
+        this.calendar = calendar;
     }
 
     @Override
@@ -90,7 +92,7 @@ class NotModifiedFilter extends OncePerRequestFilter {
             LocalDate asOf = asOfParameter == null ? null : LocalDate.parse(asOfParameter);
             Instant knownAt = knownAtParameter == null ? null : Instant.parse(knownAtParameter);
             return ExecutionRatesTag.of(sequence, scope, dimensions, asOf, knownAt,
-                    asOf != null ? asOf : LocalDate.now());
+                    calendar.progressDay(asOf, knownAt));
         } catch (RuntimeException refusedByTheController) {
             return null;
         }

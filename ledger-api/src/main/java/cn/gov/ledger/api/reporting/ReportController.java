@@ -1,6 +1,7 @@
 package cn.gov.ledger.api.reporting;
 
 import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.api.reading.LedgerCalendar;
 import cn.gov.ledger.api.reading.ReadAnswers;
 import cn.gov.ledger.api.reading.ReadConsistency;
 import cn.gov.ledger.api.reading.ReadParameters;
@@ -47,10 +48,12 @@ public class ReportController {
 
     private final ReportFacts facts;
     private final ReadConsistency consistency;
+    private final LedgerCalendar calendar;
 
-    public ReportController(ReportFacts facts, ReadConsistency consistency) {
+    public ReportController(ReportFacts facts, ReadConsistency consistency, LedgerCalendar calendar) {
         this.facts = facts;
         this.consistency = consistency;
+        this.calendar = calendar;
     }
 
     @Operation(summary = "The nine tables (公开01表-09表) as JSON, or as CSV/XLSX with format=csv|xlsx or Accept: text/csv")
@@ -71,7 +74,7 @@ public class ReportController {
         List<Fact> current = facts.load(scope, time);
         Map<String, ReportTable> tables = FinalAccounts.build(current, ClassificationCatalog.standard());
         String heading = (unitCode != null ? "单位 " + unitCode : "部门 " + departmentCode) + " " + scope.fiscalYear()
-                + "年度部门决算" + (asOf != null ? " 截至 " + asOf : "") + (knownAt != null ? " 截至记账时点 " + knownAt : "");
+                + "年度部门决算" + (asOf != null ? " 截至 " + asOf : "") + (knownAt != null ? " 截至记账时点 " + calendar.localTime(knownAt) : "");
         String file = "final-accounts-" + scope.fiscalYear() + "-" + (unitCode != null ? unitCode : departmentCode);
         if ("xlsx".equals(format)) {
             return download(TableFiles.xlsx(heading, tables, unit), XLSX, file + ".xlsx");
