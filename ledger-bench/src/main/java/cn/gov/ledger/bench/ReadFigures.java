@@ -194,8 +194,8 @@ final class ReadFigures {
                     t.name(), t.latency().getTotalCount(), t.ms(50), t.ms(99), t.latency().getMaxValue() / 1000.0,
                     t.errors() > 0 ? ", " + t.errors() + " unexpected answers" : ""));
         }
-        report.details.add(Bench.describe(trivialLoop));
-        report.details.add(Bench.describe(notModifiedLoop));
+        report.details.add(trivialLoop.describe());
+        report.details.add(notModifiedLoop.describe());
     }
 
     private void readRow(String figure, Timing t, Timing trivial, String base, String target, double targetMs) {
