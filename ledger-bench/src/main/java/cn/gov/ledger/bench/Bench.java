@@ -72,7 +72,7 @@ public final class Bench {
             before = verifier.eventStoreAndReadModel();
             apiProblems.addAll(hot.checkThroughApi());
             Footprint footprint = new Footprint(report);
-            footprint.atEndOfRun(service.process);
+            footprint.atEndOfRun(service.process.memory);
             progress.step("5. rebuild");
             rebuildProblems = new Rebuild(o, report, service, progress, footprint).run(verifier);
         } finally {

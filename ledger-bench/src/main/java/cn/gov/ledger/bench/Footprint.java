@@ -23,20 +23,20 @@ final class Footprint {
     }
 
     /** Samples the service once the measured work is done: the run's figures. */
-    void atEndOfRun(ServiceProcess service) throws Exception {
-        Sample s = sample(service, "at the end of the measured work");
+    void atEndOfRun(ServiceMemory memory) throws Exception {
+        Sample s = sample(memory, "at the end of the measured work");
         heapMaxRun = s.maxUsed;
         rssAtEnd = s.rss;
         hwmRun = s.hwm;
-        heapConfigured = service.heapMax;
+        heapConfigured = memory.heapMax;
         liveAtEnd = s.live;
     }
 
     /** Samples the service after the rebuild, before it stops. */
-    void afterRebuild(ServiceProcess service) throws Exception {
-        sample(service, "after the rebuild");
-        rebuildHeapMax = service.maxHeapUsed.get();
-        rebuildHwm = service.procStatusKb("VmHWM");
+    void afterRebuild(ServiceMemory memory) throws Exception {
+        sample(memory, "after the rebuild");
+        rebuildHeapMax = memory.maxHeapUsed.get();
+        rebuildHwm = memory.procStatusKb("VmHWM");
     }
 
     /** Figure 6's rows, once both samples are in. */
@@ -53,16 +53,16 @@ final class Footprint {
     private record Sample(long maxUsed, long live, long rss, long hwm) {
     }
 
-    private Sample sample(ServiceProcess service, String when) throws Exception {
-        long used = service.heapUsed();
-        boolean gc = service.fullGc();
-        long live = gc ? service.heapUsed() : -1;
-        long rss = service.procStatusKb("VmRSS");
-        long hwm = service.procStatusKb("VmHWM");
-        long maxUsed = Math.max(service.maxHeapUsed.get(), used);
+    private Sample sample(ServiceMemory memory, String when) throws Exception {
+        long used = memory.heapUsed();
+        boolean gc = memory.fullGc();
+        long live = gc ? memory.heapUsed() : -1;
+        long rss = memory.procStatusKb("VmRSS");
+        long hwm = memory.procStatusKb("VmHWM");
+        long maxUsed = Math.max(memory.maxHeapUsed.get(), used);
         report.details.add(String.format(Locale.ROOT, "footprint %s: heap used %s (max sampled %s, after a full GC %s,"
                         + " max heap %s), RSS %s (peak VmHWM %s)", when, Report.mib(used), Report.mib(maxUsed),
-                Report.mib(live), Report.mib(service.heapMax), Report.mib(rss * 1024), Report.mib(hwm * 1024)));
+                Report.mib(live), Report.mib(memory.heapMax), Report.mib(rss * 1024), Report.mib(hwm * 1024)));
         return new Sample(maxUsed, live, rss, hwm);
     }
 }

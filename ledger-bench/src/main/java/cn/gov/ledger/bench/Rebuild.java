@@ -90,7 +90,7 @@ final class Rebuild {
 
         progress.step(String.format(Locale.ROOT, "   %.0f events/s; checking the read model", rate));
         List<String> problems = verifier.readModel();
-        footprint.afterRebuild(service.process);
+        footprint.afterRebuild(service.process.memory);
         service.stop();
         footprint.report();
         return problems;
