@@ -62,12 +62,8 @@ public final class Bench {
             BatchLoad batchLoad = new BatchLoad(o, report, service, workload, progress);
             batchLoad.run();
             progress.step("4. reads");
-            new ReadFigures(o, report, apiProblems, service.process, service.db, service.http, service.batchHttp,
-                    workload.load, workload.readDept, workload.loadIndicators(), workload::readIndicator,
-                    batchLoad.knownAtMid()).run();
-            Verifier verifier = new Verifier(() -> service.db,
-                    List.of(workload.warmup, workload.single, workload.hot, workload.load),
-                    List.of("W" + workload.run + "-", "R" + workload.run + "-", workload.hotIndicator));
+            new ReadFigures(o, report, apiProblems, service, workload, batchLoad.knownAtMid()).run();
+            Verifier verifier = new Verifier(() -> service.db, workload.measuredSeries(), workload.indicatorPrefixes());
             progress.step("checking the event store and the read model");
             before = verifier.eventStoreAndReadModel();
             apiProblems.addAll(hot.checkThroughApi());

@@ -1,6 +1,7 @@
 package cn.gov.ledger.bench;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What one run posts and where: its units and indicators, named after the run so that runs
@@ -37,6 +38,19 @@ final class Workload {
 
     String readIndicator(int n) {
         return "R" + run + "-" + n;
+    }
+
+    /** Every series the service was sent, each posting of which the verifier looks for. */
+    List<Series> measuredSeries() {
+        return List.of(warmup, single, hot, load);
+    }
+
+    /**
+     * What the run's indicator ids start with: the verifier checks only these, as a given database
+     * may hold other runs'.
+     */
+    List<String> indicatorPrefixes() {
+        return List.of("W" + run + "-", "R" + run + "-", hotIndicator);
     }
 
     /** The indicators the batch load posts to, and figure 4 reads. */
