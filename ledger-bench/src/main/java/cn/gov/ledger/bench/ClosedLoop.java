@@ -3,6 +3,7 @@ package cn.gov.ledger.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +56,16 @@ final class ClosedLoop {
 
         long requests() {
             return latency.getTotalCount();
+        }
+
+        /** One line for the report's details: counts, answer codes and latency percentiles. */
+        String describe() {
+            return String.format(Locale.ROOT,
+                    "%s: %,d requests in %.1f s by %d clients: %,d ok, %,d retried, %,d rejected, %,d errors%s;"
+                            + " latency p50 %.2f / p90 %.2f / p99 %.2f / p99.9 %.2f / max %.2f ms",
+                    name, requests(), seconds, clients, ok, retried, rejected, errors,
+                    codes.isEmpty() ? "" : " " + codes, ms(50), ms(90), ms(99), ms(99.9),
+                    latency.getMaxValue() / 1000.0);
         }
 
         /** Rounds of the same load as one: their counts, times and latencies added. */

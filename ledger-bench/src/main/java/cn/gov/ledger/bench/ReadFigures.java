@@ -36,24 +36,23 @@ final class ReadFigures {
     private final Instant knownAtMid;
 
     /**
-     * {@code load} is the batch load's series (what execution-rates must add up to), posted over
-     * {@code indicators} indicators of {@code department}, named by {@code indicator}; {@code knownAtMid}
-     * the instant half of it was acknowledged.
+     * Reads what the batch load of {@code workload} posted (execution-rates must add up to its
+     * acknowledged postings); {@code knownAtMid} is the instant half of it was acknowledged.
+     * Problems found in the answers go to {@code apiProblems}.
      */
-    ReadFigures(BenchOptions o, Report report, List<String> apiProblems, ServiceProcess service, Database db,
-                LedgerHttp http, LedgerHttp batchHttp, Series load, String department, int indicators,
-                IntFunction<String> indicator, Instant knownAtMid) {
+    ReadFigures(BenchOptions o, Report report, List<String> apiProblems, Service service, Workload workload,
+                Instant knownAtMid) {
         this.o = o;
         this.report = report;
         this.apiProblems = apiProblems;
-        this.service = service;
-        this.db = db;
-        this.http = http;
-        this.batchHttp = batchHttp;
-        this.load = load;
-        this.department = department;
-        this.indicators = indicators;
-        this.indicator = indicator;
+        this.service = service.process;
+        this.db = service.db;
+        this.http = service.http;
+        this.batchHttp = service.batchHttp;
+        this.load = workload.load;
+        this.department = workload.readDept;
+        this.indicators = workload.loadIndicators();
+        this.indicator = workload::readIndicator;
         this.knownAtMid = knownAtMid;
     }
 
@@ -194,8 +193,8 @@ final class ReadFigures {
                     t.name(), t.latency().getTotalCount(), t.ms(50), t.ms(99), t.latency().getMaxValue() / 1000.0,
                     t.errors() > 0 ? ", " + t.errors() + " unexpected answers" : ""));
         }
-        report.details.add(Bench.describe(trivialLoop));
-        report.details.add(Bench.describe(notModifiedLoop));
+        report.details.add(trivialLoop.describe());
+        report.details.add(notModifiedLoop.describe());
     }
 
     private void readRow(String figure, Timing t, Timing trivial, String base, String target, double targetMs) {

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 /**
  * The service as a child process: {@code java -jar ledger-api.jar} on a free port with its own
  * data directory (its embedded PostgreSQL lives in {@code <data-dir>/postgres}) or a given
- * PostgreSQL. While it runs, a sampler records its heap (Actuator) and RSS ({@code /proc}).
+ * PostgreSQL. Once it is healthy, {@link ServiceMemory} samples its heap.
  */
 final class ServiceProcess implements AutoCloseable {
 
@@ -29,11 +29,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final LedgerHttp http;
-    private final Thread sampler;
-    private volatile boolean sampling = true;
-    final AtomicLong maxHeapUsed = new AtomicLong();
-    final AtomicLong maxRssKb = new AtomicLong();
-    volatile long heapMax;
+    final ServiceMemory memory;
 
     private ServiceProcess(Process process, int port, Path dataDir, Path log, String apiKey) {
         this.process = process;
@@ -41,8 +37,7 @@ final class ServiceProcess implements AutoCloseable {
         this.dataDir = dataDir;
         this.log = log;
         this.http = new LedgerHttp(port, apiKey, Duration.ofSeconds(30));
-        this.sampler = new Thread(this::sample, "footprint-sampler");
-        this.sampler.setDaemon(true);
+        this.memory = new ServiceMemory(process, http);
     }
 
     static ServiceProcess start(BenchOptions options, Path dataDir, Path log, String apiKey) throws Exception {
@@ -85,23 +80,11 @@ final class ServiceProcess implements AutoCloseable {
     /** Waits until health is UP, then starts sampling heap and RSS. */
     void awaitHealthy() throws Exception {
         awaitHealthy(Duration.ofMinutes(4));
-        sampler.start();
-    }
-
-    LedgerHttp http() {
-        return http;
+        memory.startSampling();
     }
 
     int port() {
         return port;
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
-    boolean alive() {
-        return process.isAlive();
     }
 
     /** The port of the embedded PostgreSQL, from its postmaster.pid (fourth line). */
@@ -191,74 +174,9 @@ final class ServiceProcess implements AutoCloseable {
         return health == null ? null : health.path("components").path("processors").path("details");
     }
 
-    /** Heap in use now (bytes), from Actuator's jvm.memory.used for area:heap. */
-    long heapUsed() throws Exception {
-        JsonNode metric = http.getJson("/actuator/metrics/jvm.memory.used?tag=area:heap");
-        return (long) metric.path("measurements").path(0).path("value").asDouble();
-    }
-
-    long heapMaxConfigured() throws Exception {
-        JsonNode metric = http.getJson("/actuator/metrics/jvm.memory.max?tag=area:heap");
-        return (long) metric.path("measurements").path(0).path("value").asDouble();
-    }
-
-    /** A field of /proc/&lt;pid&gt;/status in kB (VmRSS: resident now, VmHWM: the peak), or -1. */
-    long procStatusKb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.substring(field.length() + 1).trim().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or the process is gone
-        }
-        return -1;
-    }
-
-    /** Runs a full GC in the service (jcmd GC.run), so the heap it then reports is the live set. */
-    boolean fullGc() {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        if (!Files.isExecutable(jcmd)) {
-            return false;
-        }
-        try {
-            Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return gc.waitFor(60, TimeUnit.SECONDS) && gc.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private void sample() {
-        try {
-            heapMax = heapMaxConfigured();
-        } catch (Exception e) {
-            heapMax = -1;
-        }
-        while (sampling && process.isAlive()) {
-            try {
-                maxHeapUsed.accumulateAndGet(heapUsed(), Math::max);
-            } catch (Exception e) {
-                // a missed sample
-            }
-            maxRssKb.accumulateAndGet(procStatusKb("VmRSS"), Math::max);
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
-    }
-
     /** SIGTERM and wait (graceful shutdown stops the embedded PostgreSQL too). */
     void stop() throws Exception {
-        sampling = false;
-        sampler.interrupt();
+        memory.stopSampling();
         process.destroy();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
