@@ -102,9 +102,9 @@ final class KnownCheckpoints {
             }
             if (late) {
                 try (PreparedStatement add = c.prepareStatement(ADD_LATE)) {
-                    BalanceProjection.bind(c, add, 1, "int4", written, Counted::keyId);
-                    BalanceProjection.bind(c, add, 2, "int8", written, Counted::amount);
-                    BalanceProjection.bind(c, add, 3, "varchar", written, m -> m.recordedAt().toString());
+                    ArrayParameters.bind(c, add, 1, "int4", written, Counted::keyId);
+                    ArrayParameters.bind(c, add, 2, "int8", written, Counted::amount);
+                    ArrayParameters.bind(c, add, 3, "varchar", written, m -> m.recordedAt().toString());
                     add.executeUpdate();
                 }
             }

@@ -21,6 +21,9 @@ import java.util.function.Predicate;
 /**
  * Builds the nine tables of the final accounts (部门决算) from the report facts, as
  * docs/final-accounts.md describes them. Every cell is an exact sum in 元.
+ *
+ * <p>It stays one class because the nine tables are one report: they share its line names and
+ * summing helpers, and their totals must agree with one another, which is easiest to check in one place.
  */
 public final class FinalAccounts {
 
