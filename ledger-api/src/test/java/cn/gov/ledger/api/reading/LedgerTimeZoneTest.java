@@ -2,7 +2,6 @@ package cn.gov.ledger.api.reading;
 
 import static cn.gov.ledger.api.testing.Postings.appropriation;
 import static cn.gov.ledger.api.testing.Postings.expenditure;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.api.config.ClockConfiguration;
