@@ -1,7 +1,13 @@
 package cn.gov.ledger.api.posting;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,16 +16,40 @@ import java.util.HexFormat;
 /**
  * What a posting says, as a SHA-256 of its type and command: a repeat of a posting id with the
  * same hash is the same posting sent again, with another hash it is a conflict.
+ *
+ * <p>The command is written canonically: its fields only, in alphabetical order. The web's JSON
+ * would also write derived getters ({@code Money.isZero()}, ...) in the order reflection lists them,
+ * which the JVM does not keep from one run to the next: a posting retried after a restart then
+ * hashed differently and was refused as {@code ID_CONFLICT} (CrashSafetyIT). Receipts written
+ * before the canonical form still match by that older hash, as this JVM computes it.
  */
 final class ContentHash {
 
-    private final ObjectMapper json;
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
 
-    ContentHash(ObjectMapper json) {
-        this.json = json;
+    private final ObjectMapper webJson;
+
+    ContentHash(ObjectMapper webJson) {
+        this.webJson = webJson;
     }
 
     String of(PreparedPosting posting) {
+        return hash(CANONICAL, posting);
+    }
+
+    /** Whether a receipt's stored hash is this posting's ({@code hash} being {@link #of} it). */
+    boolean matches(String stored, String hash, PreparedPosting posting) {
+        return stored.equals(hash) || stored.equals(hash(webJson, posting));
+    }
+
+    private static String hash(ObjectMapper json, PreparedPosting posting) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(posting.type().name().getBytes(StandardCharsets.UTF_8));

@@ -143,8 +143,10 @@ class PostingWriter {
                     PostingReceipts.Receipt receipt = earlier.get(keys.get(i));
                     Integer first = firstInBatch.putIfAbsent(keys.get(i), i);
                     if (receipt != null || first != null) {
-                        String hash = receipt != null ? receipt.contentHash() : hashes.get(first);
-                        if (!hash.equals(hashes.get(i))) {
+                        boolean same = receipt != null
+                                ? contentHash.matches(receipt.contentHash(), hashes.get(i), posting)
+                                : hashes.get(first).equals(hashes.get(i));
+                        if (!same) {
                             throw new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT", posting.type() + " "
                                     + posting.postingId() + " was posted before with other content");
                         }
