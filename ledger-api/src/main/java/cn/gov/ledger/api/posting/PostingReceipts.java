@@ -24,6 +24,10 @@ class PostingReceipts {
         }
     }
 
+    /** A receipt as the lookup shows it: the answer the posting was given and who posted it. */
+    record Stored(PostingResult answer, String postedBy) {
+    }
+
     /** A receipt to write: the posting, its content hash, the sequence it answered and who posted it. */
     record Accepted(PreparedPosting posting, String contentHash, long sequence, String postedBy) {
     }
@@ -65,6 +69,18 @@ class PostingReceipts {
                             new PostingResult(type, postingId, rs.getString(4), rs.getLong(5))));
                 }, types, ids);
         return found;
+    }
+
+    /**
+     * The receipts with this id among these types, oldest first. The types go as an array so
+     * the primary key (type first) is probed once per type.
+     */
+    List<Stored> withId(String postingId, List<PostingType> types) {
+        String[] names = types.stream().map(PostingType::name).toArray(String[]::new);
+        return jdbc.query("SELECT posting_type, indicator_id, sequence, posted_by FROM posting_receipt"
+                        + " WHERE posting_type = ANY(?::text[]) AND posting_id = ? ORDER BY sequence",
+                (rs, n) -> new Stored(new PostingResult(PostingType.valueOf(rs.getString(1)), postingId,
+                        rs.getString(2), rs.getLong(3)), rs.getString(4)), names, postingId);
     }
 
     void insertAll(List<Accepted> accepted) {

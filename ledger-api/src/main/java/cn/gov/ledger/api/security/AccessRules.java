@@ -48,6 +48,7 @@ public final class AccessRules {
             new Rule(null, "/api/v1/fiscal-years/**", ADMIN),
             new Rule(null, "/api/v1/audit/**", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
             new Rule(null, "/api/v1/operations/**", ADMIN),
+            new Rule(HttpMethod.GET, "/api/v1/postings/*", EnumSet.of(Role.POSTER, Role.AUDITOR, Role.ADMIN)),
             new Rule(HttpMethod.POST, "/api/v1/**", EnumSet.of(Role.POSTER, Role.ADMIN)),
             new Rule(HttpMethod.GET, "/api/v1/**", EnumSet.allOf(Role.class)));
 
