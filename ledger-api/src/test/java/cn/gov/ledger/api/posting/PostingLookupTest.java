@@ -57,6 +57,24 @@ class PostingLookupTest extends LedgerIntegrationTest {
         assertThat(events.get(0).path("sequence").asLong()).isLessThan(events.get(1).path("sequence").asLong());
     }
 
+    /** A carry-forward's id is its source indicator's, as the appropriation that opened it. */
+    @Test
+    void aCarryForwardShowsItsEventOnEachIndicatorBesideTheAppropriationOfItsId() {
+        String source = newIndicator(newUnit(), "1000.00");
+        String target = LedgerClient.id("IND-2025");
+        client.post("/api/v1/indicators/" + source + "/carry-forward",
+                Map.of("targetIndicatorId", target, "effectiveDate", "2024-12-31")).expect(201);
+
+        JsonNode both = client.get("/api/v1/postings/" + source).expect(200).body().path("postings");
+        JsonNode carried = single(client.get("/api/v1/postings/" + source + "?type=CARRY_FORWARD").expect(200).body());
+
+        assertThat(both).hasSize(2);
+        assertThat(both.get(0).path("events").get(0).path("type").asText()).isEqualTo("BudgetAppropriated");
+        List<String> seen = new ArrayList<>();
+        carried.path("events").forEach(e -> seen.add(e.path("type").asText() + " " + e.path("indicatorId").asText()));
+        assertThat(seen).containsExactly("CarriedForward " + source, "CarriedIn " + target);
+    }
+
     @Test
     void anUnknownIdIsNotFound() {
         assertProblem(client.get("/api/v1/postings/" + LedgerClient.id("NONE")), 404, "POSTING_NOT_FOUND");
