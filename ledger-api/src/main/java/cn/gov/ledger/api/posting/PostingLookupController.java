@@ -45,8 +45,8 @@ public class PostingLookupController {
     @GetMapping(value = "/api/v1/postings/{postingId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Found find(@PathVariable String postingId, @RequestParam(required = false) PostingType type) {
         ApiKeys.Holder holder = holder();
-        List<Posting> postings = receipts.withId(postingId, type == null ? List.of(PostingType.values()) : List.of(type))
-                .stream()
+        List<PostingType> types = type == null ? List.of(PostingType.values()) : List.of(type);
+        List<Posting> postings = receipts.withId(postingId, types).stream()
                 .filter(stored -> holder.role() != Role.POSTER || holder.name().equals(stored.postedBy()))
                 .map(stored -> new Posting(stored.answer().type(), postingId, stored.answer().indicatorId(),
                         "ACCEPTED", stored.answer(), stored.postedBy(), history.eventsOf(stored.answer())))
