@@ -54,7 +54,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("cn.gov.ledger.api.infrastructure..")
                 .should().dependOnClassesThat().resideInAnyPackage("cn.gov.ledger.api.posting..",
                         "cn.gov.ledger.api.reading..", "cn.gov.ledger.api.reporting..", "cn.gov.ledger.api.audit..",
-                        "cn.gov.ledger.api.yearend..", "cn.gov.ledger.api.reference..", "cn.gov.ledger.api.operations..",
+                        "cn.gov.ledger.api.yearend..", "cn.gov.ledger.api.unit..", "cn.gov.ledger.api.classification..", "cn.gov.ledger.api.operations..",
                         "cn.gov.ledger.api.security..", "cn.gov.ledger.api.demo..")
                 .check(classes);
     }

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The code lists that ship with the service: the functional and economic classifications of the
- * 2024 政府收支分类科目 (resources {@code classification/functional.csv} and {@code economic.csv}).
+ * 2024 政府收支分类科目 (resources {@code classification/2024/functional.csv} and {@code economic.csv};
+ * lines starting with {@code #} name the source).
  * Postings with codes outside them are refused.
  */
 public final class ClassificationCatalog {
@@ -33,7 +34,8 @@ public final class ClassificationCatalog {
 
     private static final class Standard {
         static final ClassificationCatalog INSTANCE =
-                new ClassificationCatalog(read("classification/functional.csv"), read("classification/economic.csv"));
+                new ClassificationCatalog(read("classification/2024/functional.csv"),
+                        read("classification/2024/economic.csv"));
     }
 
     public boolean isKnown(FunctionalCode code) {
@@ -69,10 +71,9 @@ public final class ClassificationCatalog {
         }
         Map<String, String> codes = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.readLine(); // header: code,name
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("code,")) {
                     continue;
                 }
                 int comma = line.indexOf(',');

@@ -1,7 +1,6 @@
-package cn.gov.ledger.api.reference;
+package cn.gov.ledger.api.unit;
 
 import cn.gov.ledger.api.web.ApiProblem;
-import cn.gov.ledger.core.classification.ClassificationCatalog;
 import cn.gov.ledger.projections.unit.BudgetUnit;
 import cn.gov.ledger.projections.unit.UnitDirectory;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reference data: budget units and their departments, and the classification code lists. */
+/** Budget units (预算单位) and the departments (部门) they belong to. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Reference data")
-public class ReferenceController {
+public class UnitController {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -33,7 +32,7 @@ public class ReferenceController {
 
     private final UnitDirectory units;
 
-    public ReferenceController(UnitDirectory units) {
+    public UnitController(UnitDirectory units) {
         this.units = units;
     }
 
@@ -64,23 +63,6 @@ public class ReferenceController {
     @GetMapping("/units")
     Map<String, List<BudgetUnit>> units() {
         return Map.of("rows", units.all());
-    }
-
-    @Operation(summary = "The functional classification (支出功能分类科目): 类, 款 and 项")
-    @GetMapping("/classifications/functional")
-    Map<String, Object> functional() {
-        return codes(ClassificationCatalog.standard().functionalCodes());
-    }
-
-    @Operation(summary = "The economic classification (部门预算支出经济分类科目): 类 and 款")
-    @GetMapping("/classifications/economic")
-    Map<String, Object> economic() {
-        return codes(ClassificationCatalog.standard().economicCodes());
-    }
-
-    private static Map<String, Object> codes(Map<String, String> codes) {
-        return Map.of("rows", codes.entrySet().stream()
-                .map(e -> Map.of("code", e.getKey(), "name", e.getValue())).toList());
     }
 
     private static void requireName(Map<String, String> errors, String field, String value) {
