@@ -56,19 +56,7 @@ public class BalanceController {
         IndicatorView view = queries.indicator(indicatorId, new TimeSlice(asOf, knownAt))
                 .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "INDICATOR_NOT_FOUND",
                         "indicator " + indicatorId + " does not exist"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("indicatorId", view.indicatorId());
-        body.put("fiscalYear", view.fiscalYear());
-        body.put("unitCode", view.unitCode());
-        body.put("fundSource", view.fundSource());
-        body.put("functionalCode", view.functionalCode());
-        body.put("kind", view.kind());
-        body.put("projectCode", view.projectCode());
-        body.put("projectName", view.projectName());
-        body.put("economicCode", view.economicCode());
-        body.put("sourceIndicatorId", view.sourceIndicatorId());
-        body.put("status", view.closed() ? "CLOSED" : "OPEN");
-        body.putAll(FigureFields.of(view.figures()));
+        Map<String, Object> body = IndicatorFields.of(view);
         body.put("asOf", asOf);
         body.put("knownAt", knownAt);
         body.put("sequence", sequence);
