@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class ApiKeyTest extends LedgerIntegrationTest {
 
     private static final Duration CHAIN_BOUND = Duration.ofSeconds(30);
+    private static final Duration NOTIFICATION_BOUND = Duration.ofSeconds(5);
 
     @Test
     void anIssuedKeyWorksIsListedWithoutItsSecretAndIsRefusedOnceRevoked() {
@@ -69,6 +70,23 @@ class ApiKeyTest extends LedgerIntegrationTest {
         assertThat(keyEvents.get(1).path("payload").path("revokedBy").asText()).isEqualTo("admin");
         assertThat(trail.raw().body()).doesNotContain(secret).doesNotContain(ApiKeys.hash(secret));
         assertChainVerifiesThrough(keyEvents.get(1).path("sequence").asLong());
+    }
+
+    /** A key revoked by an operator in the database, not through the API, is refused as soon as the trigger's notification arrives. */
+    @Test
+    void aKeyRevokedInTheDatabaseIsRefusedToo() {
+        LedgerClient.Answer issued = client.post("/api/v1/api-keys", Map.of("name", LedgerClient.id("v"), "role", "VIEWER"));
+        LedgerClient holder = new LedgerClient(port, issued.text("secret"));
+        assertThat(holder.get("/api/v1/units").status()).isEqualTo(200);
+        assertThat(holder.get("/api/v1/units").status()).isEqualTo(200);
+        jdbc.update("UPDATE api_key SET revoked_at = now(), revoked_by = 'operator' WHERE key_id = ?::uuid",
+                issued.text("keyId"));
+        long start = System.nanoTime();
+        int status;
+        do {
+            status = holder.get("/api/v1/units").status();
+        } while (status != 401 && System.nanoTime() - start < NOTIFICATION_BOUND.toNanos());
+        assertThat(status).isEqualTo(401);
     }
 
     @Test

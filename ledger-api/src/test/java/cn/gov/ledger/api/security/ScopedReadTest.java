@@ -78,6 +78,18 @@ class ScopedReadTest extends LedgerIntegrationTest {
                 viewer.get("/api/v1/indicators/" + theirIndicator)));
     }
 
+    /** A key of the configuration limited with {@code ledger.security.keys[i].departments}. */
+    @Test
+    void aConfiguredKeyIsScopedByItsDepartments() {
+        String unit = unit(SCOPED_VIEWER_DEPARTMENT);
+        LedgerClient viewer = new LedgerClient(port, SCOPED_VIEWER_KEY);
+        assertThat(viewer.get("/api/v1/balances?fiscalYear=2024&unitCode=" + unit).status()).isEqualTo(200);
+        assertThat(viewer.get("/api/v1/balances?fiscalYear=2024&departmentCode=" + SCOPED_VIEWER_DEPARTMENT).status())
+                .isEqualTo(200);
+        assertAllTheSameRefusal(List.of(viewer.get("/api/v1/balances?fiscalYear=2024&unitCode=" + theirUnit),
+                viewer.get("/api/v1/indicators/" + theirIndicator)));
+    }
+
     /** The list of units, a read without a department or unit, holds only the units in the key's scope. */
     @Test
     void anAggregateReadWithoutAFilterCoversOnlyTheScope() {

@@ -34,6 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
                 "ledger.security.keys[1].role=VIEWER",
                 "ledger.security.keys[2].key=" + LedgerIntegrationTest.AUDITOR_KEY,
                 "ledger.security.keys[2].role=AUDITOR",
+                "ledger.security.keys[3].key=" + LedgerIntegrationTest.SCOPED_VIEWER_KEY,
+                "ledger.security.keys[3].role=VIEWER",
+                "ledger.security.keys[3].departments=" + LedgerIntegrationTest.SCOPED_VIEWER_DEPARTMENT,
                 // Spring Boot's tests turn metric export off; OperationsTest reads /actuator/prometheus
                 "management.prometheus.metrics.export.enabled=true"})
 public abstract class LedgerIntegrationTest {
@@ -41,6 +44,9 @@ public abstract class LedgerIntegrationTest {
     protected static final String POSTER_KEY = "poster-key-0123456789abcdef";
     protected static final String VIEWER_KEY = "viewer-key-0123456789abcdef";
     protected static final String AUDITOR_KEY = "auditor-key-0123456789abcdef";
+    /** A VIEWER key of the configuration limited to one department. */
+    protected static final String SCOPED_VIEWER_KEY = "scoped-viewer-key-0123456789abcdef";
+    protected static final String SCOPED_VIEWER_DEPARTMENT = "SCOPED-DEPT";
 
     /** The figures {@link #sumsOfEvents} recomputes from the events. */
     protected static final List<String> SUMMED_FIGURES = List.of("initialBudget", "adjustments", "carriedIn",
