@@ -2,7 +2,8 @@
 -- The secret itself is never stored: only its SHA-256 (ApiKeys.hash), which authentication looks up.
 CREATE TABLE api_key (
     key_id      uuid PRIMARY KEY,
-    name        varchar(200) NOT NULL,
+    -- what the audit trail records as postedBy: one key's, for good (revoked keys keep theirs)
+    name        varchar(200) NOT NULL UNIQUE,
     role        varchar(16)  NOT NULL,
     departments text[]       NOT NULL,
     units       text[]       NOT NULL,

@@ -1,6 +1,7 @@
 package cn.gov.ledger.api.security;
 
 import cn.gov.ledger.api.config.AxonConfiguration;
+import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.access.ApiKeyIssued;
 import cn.gov.ledger.core.access.ApiKeyRevoked;
 import java.security.SecureRandom;
@@ -13,6 +14,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,26 +40,37 @@ class ApiKeyIssuance {
     static final String SECRET_PREFIX = "ledger_";
 
     private final ApiKeyStore store;
+    private final ApiKeys configured;
     private final IssuedKeyCache cache;
     private final EventStore events;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyIssuance(ApiKeyStore store, IssuedKeyCache cache, EventStore events, PlatformTransactionManager transactions) {
+    ApiKeyIssuance(ApiKeyStore store, ApiKeys configured, IssuedKeyCache cache, EventStore events,
+                   PlatformTransactionManager transactions) {
         this.store = store;
+        this.configured = configured;
         this.cache = cache;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
     }
 
+    /** Issues a key; refused with 409 when its name is taken, by a key of the configuration or one issued before. */
     Issued issue(String name, Role role, KeyScope scope, String issuedBy, String correlationId) {
         UUID keyId = UUID.randomUUID();
         String secret = newSecret();
-        transaction.executeWithoutResult(status -> {
-            store.insert(keyId, name, role, scope, ApiKeys.hash(secret), issuedBy);
-            append(keyId, 0, new ApiKeyIssued(keyId.toString(), name, role.name(), scope.sortedDepartments(),
-                    scope.sortedUnits(), issuedBy), issuedBy, correlationId);
-        });
+        if (configured.configuresName(name)) {
+            throw nameTaken(name);
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                store.insert(keyId, name, role, scope, ApiKeys.hash(secret), issuedBy);
+                append(keyId, 0, new ApiKeyIssued(keyId.toString(), name, role.name(), scope.sortedDepartments(),
+                        scope.sortedUnits(), issuedBy), issuedBy, correlationId);
+            });
+        } catch (DuplicateKeyException e) {
+            throw nameTaken(name);
+        }
         return new Issued(store.find(keyId).orElseThrow(), secret);
     }
 
@@ -76,6 +90,11 @@ class ApiKeyIssuance {
         // this node refuses the key from now on; the others when the trigger's notification reaches them
         cache.forgetAll();
         return Boolean.TRUE.equals(known);
+    }
+
+    private static ApiProblem nameTaken(String name) {
+        return new ApiProblem(HttpStatus.CONFLICT, "API_KEY_NAME_TAKEN",
+                "another key is named " + name + ": the audit trail names each key's postings by it");
     }
 
     private void append(UUID keyId, long sequence, Object event, String by, String correlationId) {

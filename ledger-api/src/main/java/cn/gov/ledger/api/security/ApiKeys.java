@@ -73,6 +73,11 @@ public class ApiKeys {
         }
     }
 
+    /** Whether a key of the configuration has this name (an issued key may not take it). */
+    boolean configuresName(String name) {
+        return byHash.values().stream().anyMatch(holder -> holder.name().equals(name));
+    }
+
     /** The holder of a key of the configuration or, failing that, of a live key issued at run time. */
     public Optional<Holder> holderOf(String key) {
         String hash = hash(key);

@@ -112,6 +112,21 @@ class ApiKeyTest extends LedgerIntegrationTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    /** A key's name is what the audit trail records as postedBy, so no two keys share one. */
+    @Test
+    void aNameIsOneKeysForGood() {
+        String name = LedgerClient.id("dashboard");
+        String keyId = client.post("/api/v1/api-keys", Map.of("name", name, "role", "VIEWER")).text("keyId");
+        assertThat(client.delete("/api/v1/api-keys/" + keyId).status()).isEqualTo(204);
+        long keys = keyCount();
+        long events = eventCount();
+        assertProblem(client.post("/api/v1/api-keys", Map.of("name", name, "role", "VIEWER")), 409, "API_KEY_NAME_TAKEN");
+        assertProblem(client.post("/api/v1/api-keys", Map.of("name", "finance-system-a", "role", "POSTER")),
+                409, "API_KEY_NAME_TAKEN");
+        assertThat(keyCount()).isEqualTo(keys);
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
     @Test
     void onlyAnAdminManagesKeys() {
         for (String key : List.of(POSTER_KEY, VIEWER_KEY, AUDITOR_KEY)) {
