@@ -33,7 +33,8 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue("Asia/Shanghai") ZoneId timeZone) {
 
     /**
-     * @param keys        API keys with their role and, for POSTER, the units they may post to
+     * @param keys        API keys with their role and, for POSTER and VIEWER, the departments and
+     *                    units they are limited to
      * @param adminApiKey an ADMIN key given explicitly (LEDGER_ADMIN_API_KEY); when no key is
      *                    configured at all, one is generated into {@code <data-dir>/admin-api-key}
      */
