@@ -64,7 +64,6 @@ class PostingWriter {
     PostingWriter(CommandGateway commands, PostingReceipts receipts, IndicatorUnits indicatorUnits,
                   PlatformTransactionManager transactionManager, ObjectMapper json, MeterRegistry meters,
                   LedgerProperties properties, ScopeCheck scopes) {
-        this.scopes = scopes;
         this.receipts = receipts;
         this.indicatorUnits = indicatorUnits;
         this.commands = new CommandDispatch(commands);
@@ -72,6 +71,7 @@ class PostingWriter {
         this.transaction = new TransactionTemplate(transactionManager);
         this.retry = RaceRetry.of(properties.posting());
         this.lockTimeout = properties.posting().lockTimeout();
+        this.scopes = scopes;
         this.groupSizes = DistributionSummary.builder("ledger.postings.group.size")
                 .description("postings written together: a group of single postings, or a batch").register(meters);
     }

@@ -42,11 +42,11 @@ public class BalanceController {
 
     BalanceController(BalanceQueries queries, ReadConsistency consistency, ExecutionRatesAnswers answers,
                       LedgerCalendar calendar, ScopeCheck scopes) {
-        this.scopes = scopes;
         this.queries = queries;
         this.consistency = consistency;
         this.answers = answers;
         this.calendar = calendar;
+        this.scopes = scopes;
     }
 
     @Operation(summary = "An indicator's attributes and figures")

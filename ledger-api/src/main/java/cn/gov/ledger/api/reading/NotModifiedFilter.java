@@ -24,9 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers a dashboard's poll of execution rates with 304 Not Modified before the security filter
  * chain and Spring MVC, which would cost most of such an answer, when the request carries a valid
  * API key (every role may read) whose scope covers the read, and the ETag the controller would
- * answer now. Anything else, such
- * as no or an unknown key, a parameter the controller would refuse, a {@code minSequence} not
- * reached yet or another ETag, goes down the chain to the controller.
+ * answer now. Anything else, such as no or an unknown key, a read outside the key's scope (403), a
+ * parameter the controller would refuse, a {@code minSequence} not reached yet or another ETag,
+ * goes down the chain to the controller.
  *
  * <p>It runs first, before the correlation id and Spring's observation of the request, and does
  * their part itself for the answers it gives, as DirectPostingFilter does for postings, so that a
@@ -46,11 +46,11 @@ class NotModifiedFilter extends OncePerRequestFilter {
 
     NotModifiedFilter(ApiKeys keys, ReadConsistency consistency, ServerRequestTimer timer, LedgerCalendar calendar,
                       ScopeCheck scopes) {
-        this.scopes = scopes;
         this.keys = keys;
         this.consistency = consistency;
         this.timer = timer;
         this.calendar = calendar;
+        this.scopes = scopes;
     }
 
     @Override

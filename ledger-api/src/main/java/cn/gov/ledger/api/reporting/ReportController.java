@@ -53,10 +53,10 @@ public class ReportController {
     private final ScopeCheck scopes;
 
     public ReportController(ReportFacts facts, ReadConsistency consistency, LedgerCalendar calendar, ScopeCheck scopes) {
-        this.scopes = scopes;
         this.facts = facts;
         this.consistency = consistency;
         this.calendar = calendar;
+        this.scopes = scopes;
     }
 
     @Operation(summary = "The nine tables (公开01表-09表) as JSON, or as CSV/XLSX with format=csv|xlsx or Accept: text/csv")

@@ -61,7 +61,9 @@ public class ApiKeys {
             Role role = Role.valueOf(key.role() == null ? "" : key.role().trim().toUpperCase());
             KeyScope scope = KeyScope.parse(key.departments(), key.units());
             if (!scope.unscoped() && (role == Role.ADMIN || role == Role.AUDITOR)) {
-                throw new IllegalStateException("ledger.security.keys: an " + role + " key cannot be limited to departments or units");
+                // ignored, as units on such a key always were: a configuration that ran before still starts
+                log.warn("ledger.security.keys: the departments and units of the {} key {} are ignored", role, key.name());
+                scope = KeyScope.UNSCOPED;
             }
             add(key.key(), key.name(), role, scope);
         }
