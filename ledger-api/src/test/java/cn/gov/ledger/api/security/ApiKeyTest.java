@@ -152,6 +152,7 @@ class ApiKeyTest extends LedgerIntegrationTest {
                 .isEqualTo(201);
         assertThat(poster.post("/api/v1/expenditures", Postings.expenditure(LedgerClient.id("E"), indicator, "1.00"))
                 .status()).isEqualTo(201);
+        assertThat(poster.get("/api/v1/postings/" + indicator).status()).as("its own posting, in its scope").isEqualTo(200);
 
         String foreign = newIndicator(outside, "100.00");
         Snapshot before = snapshot(foreign);
