@@ -1,5 +1,6 @@
 package cn.gov.ledger.api.unit;
 
+import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.projections.unit.BudgetUnit;
 import cn.gov.ledger.projections.unit.UnitDirectory;
@@ -31,9 +32,11 @@ public class UnitController {
     }
 
     private final UnitDirectory units;
+    private final ScopeCheck scopes;
 
-    public UnitController(UnitDirectory units) {
+    public UnitController(UnitDirectory units, ScopeCheck scopes) {
         this.units = units;
+        this.scopes = scopes;
     }
 
     @Operation(summary = "Create or replace a budget unit and the department it belongs to")
@@ -59,10 +62,10 @@ public class UnitController {
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(unit);
     }
 
-    @Operation(summary = "Every budget unit")
+    @Operation(summary = "Every budget unit the key may see (a scoped key: those in its scope)")
     @GetMapping("/units")
     Map<String, List<BudgetUnit>> units() {
-        return Map.of("rows", units.all());
+        return Map.of("rows", units.all().stream().filter(scopes::maySee).toList());
     }
 
     private static void requireName(Map<String, String> errors, String field, String value) {
