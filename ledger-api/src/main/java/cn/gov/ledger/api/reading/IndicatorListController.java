@@ -1,5 +1,7 @@
 package cn.gov.ledger.api.reading;
 
+import cn.gov.ledger.api.security.KeyScope;
+import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.projections.balance.BalanceQueries;
@@ -27,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The indicators of a fiscal year, filtered, with their attributes and figures as the single read
- * answers them, a page at a time: keyset paging on the indicator id behind an opaque cursor.
+ * answers them, a page at a time: keyset paging on the indicator id behind an opaque cursor. A
+ * scoped key names a department or unit of its scope, or, naming none, lists what it may see.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -42,10 +45,12 @@ public class IndicatorListController {
 
     private final BalanceQueries queries;
     private final ReadConsistency consistency;
+    private final ScopeCheck scopes;
 
-    IndicatorListController(BalanceQueries queries, ReadConsistency consistency) {
+    IndicatorListController(BalanceQueries queries, ReadConsistency consistency, ScopeCheck scopes) {
         this.queries = queries;
         this.consistency = consistency;
+        this.scopes = scopes;
     }
 
     @Operation(summary = "Indicators of a fiscal year with their attributes and figures, a page at a time "
@@ -69,6 +74,9 @@ public class IndicatorListController {
             throw ApiProblem.validation(Map.of("limit", "must be between 1 and " + MAX_LIMIT));
         }
         String afterId = cursor == null ? null : decode(cursor);
+        if (departmentCode != null || unitCode != null) {
+            scopes.requireRead(departmentCode, unitCode);
+        }
         consistency.await(minSequence);
         long sequence = consistency.current();
         // one more than the page, to tell whether another follows
@@ -101,8 +109,10 @@ public class IndicatorListController {
         if (!errors.isEmpty()) {
             throw ApiProblem.validation(errors);
         }
+        KeyScope scope = ScopeCheck.currentHolder().scope();
         return new IndicatorFilter(fiscalYear, departmentCode, unitCode, functionalCode, kind, projectCode,
-                status == null ? null : status.equals("CLOSED"));
+                status == null ? null : status.equals("CLOSED"),
+                scope.unscoped() ? null : new IndicatorFilter.Visible(scope.departments(), scope.units()));
     }
 
     private static String encode(String indicatorId) {

@@ -68,6 +68,22 @@ class ScopedReadTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void theIndicatorListOfAScopedKeyHoldsOnlyWhatItMaySee() {
+        LedgerClient unitViewer = keyOf(List.of(), List.of(mineA));
+        LedgerClient departmentViewer = keyOf(List.of(mine), List.of());
+        String all = "/api/v1/indicators?fiscalYear=2024&limit=1000&minSequence=" + sequence;
+        assertThat(unitViewer.get(all).body().path("rows").findValuesAsText("indicatorId"))
+                .contains(myIndicator).doesNotContain(theirIndicator).allSatisfy(id -> assertThat(id).isNotNull());
+        assertThat(departmentViewer.get(all).body().path("rows").findValuesAsText("unitCode"))
+                .isNotEmpty().containsOnly(mineA, mineB);
+        assertThat(departmentViewer.get(all + "&departmentCode=" + mine).status()).isEqualTo(200);
+        assertAllTheSameRefusal(List.of(
+                departmentViewer.get(all + "&departmentCode=" + theirs),
+                unitViewer.get(all + "&unitCode=" + theirUnit),
+                unitViewer.get(all + "&departmentCode=" + mine)));
+    }
+
+    @Test
     void aKeyOfAUnitReadsThatUnitOnlyNotItsDepartment() {
         LedgerClient viewer = keyOf(List.of(), List.of(mineA));
         assertThat(viewer.get("/api/v1/balances?fiscalYear=2024&unitCode=" + mineA).status()).isEqualTo(200);

@@ -1,15 +1,21 @@
 package cn.gov.ledger.projections.balance;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which indicators a list read answers: those of a fiscal year, of a department or a unit (at most
  * one), under a functional code (a 类, 款 or 项: the code itself and every code under it), of a
  * kind and of a project; {@code closed} true for closed (carried forward), false for open. Null
- * means any.
+ * means any. {@code visible} limits a list without department or unit to what its reader may see
+ * (null: everything).
  */
 public record IndicatorFilter(int fiscalYear, String departmentCode, String unitCode, String functionalCode,
-                              String kind, String projectCode, Boolean closed) {
+                              String kind, String projectCode, Boolean closed, Visible visible) {
+
+    /** The departments and units a reader may see. */
+    public record Visible(Set<String> departments, Set<String> units) {
+    }
 
     /**
      * Appends the parameters to {@code args} and answers the indicators of the fiscal year, the
@@ -19,7 +25,13 @@ public record IndicatorFilter(int fiscalYear, String departmentCode, String unit
     String scoped(List<Object> args) {
         if (departmentCode == null && unitCode == null) {
             args.add(fiscalYear);
-            return "SELECT * FROM rm_indicator WHERE fiscal_year = ?";
+            if (visible == null) {
+                return "SELECT * FROM rm_indicator WHERE fiscal_year = ?";
+            }
+            args.add(visible.units().toArray(String[]::new));
+            args.add(visible.departments().toArray(String[]::new));
+            return "SELECT * FROM rm_indicator WHERE fiscal_year = ? AND (unit_code = ANY(?)"
+                    + " OR unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ANY(?)))";
         }
         Scope scope = unitCode != null ? Scope.unit(fiscalYear, unitCode) : Scope.department(fiscalYear, departmentCode);
         return "SELECT * FROM rm_indicator m" + MovementFilter.where(scope, args);
