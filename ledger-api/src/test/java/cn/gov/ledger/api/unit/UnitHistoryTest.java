@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Budget units as history: a unit moved from one department to another on 2024-07-01 counts
@@ -187,6 +190,27 @@ class UnitHistoryTest extends LedgerIntegrationTest {
         JsonNode row = listed(child, "");
         assertThat(row.path("parentUnitCode").asText()).isEqualTo(parent);
         assertThat(row.path("unitType").asText()).isEqualTo("CIVIL_SERVICE_INSTITUTION");
+    }
+
+    @Test
+    void aReplayOfTheReadModelsRebuildsTheUnitsVersions(@Autowired EventProcessingConfiguration processing) {
+        String unit = LedgerClient.id("U");
+        assertThat(client.put("/api/v1/units/" + unit, unit("DA" + unit)).status()).isEqualTo(201);
+        assertThat(client.put("/api/v1/units/" + unit, unit("DB" + unit, "effectiveDate", "2024-07-01")).status())
+                .isEqualTo(200);
+        String indicator = newIndicator(unit, "10.00");
+        JsonNode kept = client.get("/api/v1/units/" + unit + "/history").body().path("versions");
+        jdbc.update("DELETE FROM unit_version WHERE unit_code = ?", unit);
+
+        // as DriftRepairer replays: stop "balances", reset its token (emptying its tables), start it
+        StreamingEventProcessor balances = processing.eventProcessor("balances", StreamingEventProcessor.class)
+                .orElseThrow();
+        balances.shutDown();
+        balances.resetTokens();
+        balances.start();
+
+        assertThat(readIndicator(indicator, head()).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/units/" + unit + "/history").body().path("versions")).isEqualTo(kept);
     }
 
     /** The department's spending in the balances grouped by unit, or null when it has no row. */

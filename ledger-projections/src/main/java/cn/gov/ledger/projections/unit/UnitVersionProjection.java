@@ -3,15 +3,16 @@ package cn.gov.ledger.projections.unit;
 import cn.gov.ledger.core.unit.UnitAttributes;
 import cn.gov.ledger.core.unit.UnitEvent;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventhandling.DomainEventMessage;
 
 /**
  * Keeps unit_version from the units' events, twice over and idempotently (a version is keyed by its
@@ -40,7 +41,8 @@ public class UnitVersionProjection implements Consumer<List<? extends EventMessa
     public void accept(List<? extends EventMessage<?>> published) {
         for (EventMessage<?> message : published) {
             if (message.getPayload() instanceof UnitEvent event && message instanceof DomainEventMessage<?> domain) {
-                on(event, domain.getSequenceNumber(), domain.getTimestamp());
+                // the event store keeps an event's time to the millisecond (Axon's DateTimeUtils): as a replay reads it
+                on(event, domain.getSequenceNumber(), domain.getTimestamp().truncatedTo(ChronoUnit.MILLIS));
             }
         }
     }
