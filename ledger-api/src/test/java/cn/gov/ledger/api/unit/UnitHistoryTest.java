@@ -213,6 +213,24 @@ class UnitHistoryTest extends LedgerIntegrationTest {
         assertThat(client.get("/api/v1/units/" + unit + "/history").body().path("versions")).isEqualTo(kept);
     }
 
+    @Test
+    void aUnitKeptOnlyInBudgetUnitIsRegisteredAtStartOnce(@Autowired LegacyUnits legacy) {
+        String unit = LedgerClient.id("U");
+        jdbc.update("INSERT INTO budget_unit (unit_code, name, department_code, department_name) VALUES (?, ?, ?, ?)",
+                unit, "旧单位", "D" + unit, "旧部门");
+        legacy.run(null);
+        long events = eventCount();
+        legacy.run(null);
+        assertThat(eventCount()).isEqualTo(events);
+
+        JsonNode versions = client.get("/api/v1/units/" + unit + "/history").body().path("versions");
+        assertThat(versions).hasSize(1);
+        assertThat(versions.get(0).path("departmentCode").asText()).isEqualTo("D" + unit);
+        assertThat(versions.get(0).path("effectiveDate").asText()).isEqualTo("1990-01-01");
+        JsonNode trail = client.get("/api/v1/audit/events?unitCode=" + unit).body().path("rows");
+        assertThat(trail.get(0).path("postedBy").asText()).isEqualTo("legacy-units");
+    }
+
     /** The department's spending in the balances grouped by unit, or null when it has no row. */
     private String spent(String department, String time, long minSequence) {
         LedgerClient.Answer answer = client.get("/api/v1/balances?fiscalYear=2024&departmentCode=" + department
