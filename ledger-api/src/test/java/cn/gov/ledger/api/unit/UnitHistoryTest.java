@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gov.ledger.api.testing.LedgerClient;
 import cn.gov.ledger.api.testing.LedgerIntegrationTest;
 import cn.gov.ledger.api.testing.ProblemAssertions;
+import cn.gov.ledger.projections.unit.UnitVersions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +41,7 @@ class UnitHistoryTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void aUnitMovedBetweenDepartmentsCountsUnderEachForItsDates() {
+    void aUnitMovedBetweenDepartmentsCountsUnderEachForItsDates(@Autowired UnitVersions units) {
         String unit = LedgerClient.id("U");
         String first = "DA" + unit;
         String second = "DB" + unit;
@@ -73,6 +75,12 @@ class UnitHistoryTest extends LedgerIntegrationTest {
         assertThat(reportSpent(first, "&asOf=2024-12-31", head)).isEqualTo("0.00");
         assertThat(reportSpent(second, "&asOf=2024-12-31", head)).isEqualTo("250.00");
         assertThat(reportSpent(first, "&asOf=2024-12-31&knownAt=" + beforeTheMove, head)).isEqualTo("250.00");
+
+        // the one place that answers it, for Java callers
+        assertThat(units.unitsOf(first, LocalDate.of(2024, 6, 30), null)).containsExactly(unit);
+        assertThat(units.unitsOf(first, LocalDate.of(2024, 7, 1), null)).isEmpty();
+        assertThat(units.unitsOf(second, null, null)).containsExactly(unit);
+        assertThat(units.unitsOf(first, null, beforeTheMove)).containsExactly(unit);
 
         // the unit itself, as of and as known at, and its history
         assertThat(listed(unit, "?asOf=2024-06-30").path("departmentCode").asText()).isEqualTo(first);

@@ -60,17 +60,20 @@ public class UnitVersions {
      */
     public static String inDepartment(String unitColumn, String departmentCode, LocalDate asOf, Instant knownAt,
                                       List<Object> args) {
-        String current = current(asOf, knownAt, args);
-        args.add(departmentCode);
-        return unitColumn + " IN (SELECT u.unit_code FROM (" + current + ") u WHERE u.department_code = ?)";
+        return unitColumn + " IN (" + members(departmentCode, asOf, knownAt, args) + ")";
     }
 
     /** The codes of the units of a department as of {@code asOf}, as known at {@code knownAt}, in code order. */
     public List<String> unitsOf(String departmentCode, LocalDate asOf, Instant knownAt) {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT unit_code FROM unit_version u WHERE " + inDepartment("u.unit_code", departmentCode, asOf,
-                knownAt, args) + " GROUP BY unit_code ORDER BY unit_code";
+        String sql = members(departmentCode, asOf, knownAt, args) + " ORDER BY 1";
         return jdbc.queryForList(sql, String.class, args.toArray());
+    }
+
+    private static String members(String departmentCode, LocalDate asOf, Instant knownAt, List<Object> args) {
+        String current = current(asOf, knownAt, args);
+        args.add(departmentCode);
+        return "SELECT u.unit_code FROM (" + current + ") u WHERE u.department_code = ?";
     }
 
     /** Every unit as of {@code asOf}, as known at {@code knownAt}, by department and code. */
