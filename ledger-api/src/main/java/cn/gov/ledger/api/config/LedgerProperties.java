@@ -33,7 +33,8 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue("Asia/Shanghai") ZoneId timeZone) {
 
     /**
-     * @param keys        API keys with their role and, for POSTER, the units they may post to
+     * @param keys        API keys with their role and, for POSTER and VIEWER, the departments and
+     *                    units they are limited to
      * @param adminApiKey an ADMIN key given explicitly (LEDGER_ADMIN_API_KEY); when no key is
      *                    configured at all, one is generated into {@code <data-dir>/admin-api-key}
      */
@@ -43,10 +44,12 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
     /**
      * @param key   the secret the client sends as {@code Authorization: Bearer <key>}
      * @param role  POSTER, VIEWER, AUDITOR or ADMIN
-     * @param units for POSTER: comma-separated unit codes it may post to
+     * @param units for POSTER and VIEWER: comma-separated unit codes it is limited to (posting and reading)
      * @param name  how the audit trail names the caller (default: a prefix of the key's hash)
+     * @param departments for POSTER and VIEWER: comma-separated department codes it is limited to,
+     *                    with every unit of theirs
      */
-    public record ApiKey(String key, String role, String units, String name) {
+    public record ApiKey(String key, String role, String units, String name, String departments) {
     }
 
     /** @param enabled load the 2024 accounts of 辽宁省工业和信息化厅 at start, into an empty ledger */

@@ -2,22 +2,23 @@ package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.security.ApiKeyAuthentication;
 import cn.gov.ledger.api.security.ApiKeys;
+import cn.gov.ledger.api.security.KeyScope;
 import cn.gov.ledger.api.security.Role;
 import cn.gov.ledger.api.web.CorrelationIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Set;
+import java.util.function.Function;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Who sends a posting, and the correlation id that ties its events to the request.
  *
- * @param units the units the caller may post to; null for any unit
+ * @param scope the departments and units the caller may post to; null for anywhere
  */
-public record Caller(String principal, String correlationId, Set<String> units) {
+public record Caller(String principal, String correlationId, KeyScope scope) {
 
-    /** The holder of an API key: ADMIN posts anywhere, POSTER to its units. */
+    /** The holder of an API key: ADMIN posts anywhere, POSTER within its scope (an unscoped POSTER nowhere). */
     public static Caller of(ApiKeys.Holder holder, String correlationId) {
-        return new Caller(holder.name(), correlationId, holder.role() == Role.ADMIN ? null : holder.units());
+        return new Caller(holder.name(), correlationId, holder.role() == Role.ADMIN ? null : holder.scope());
     }
 
     /** The request's authenticated key holder, once Spring Security has let it through. */
@@ -28,7 +29,8 @@ public record Caller(String principal, String correlationId, Set<String> units) 
         throw new IllegalStateException("a posting reached a controller without an authenticated key");
     }
 
-    public boolean mayPostTo(String unitCode) {
-        return units == null || units.contains(unitCode);
+    /** @param departmentOf the department of a unit (ScopeCheck.departmentOf), asked only when needed */
+    public boolean mayPostTo(String unitCode, Function<String, String> departmentOf) {
+        return scope == null || scope.includesUnit(unitCode, departmentOf);
     }
 }

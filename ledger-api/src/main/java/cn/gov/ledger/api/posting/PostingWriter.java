@@ -1,6 +1,7 @@
 package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.config.LedgerProperties;
+import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -58,10 +59,11 @@ class PostingWriter {
     private final IndicatorLocks locks = new IndicatorLocks(1024);
     private final Duration lockTimeout;
     private final DistributionSummary groupSizes;
+    private final ScopeCheck scopes;
 
     PostingWriter(CommandGateway commands, PostingReceipts receipts, IndicatorUnits indicatorUnits,
                   PlatformTransactionManager transactionManager, ObjectMapper json, MeterRegistry meters,
-                  LedgerProperties properties) {
+                  LedgerProperties properties, ScopeCheck scopes) {
         this.receipts = receipts;
         this.indicatorUnits = indicatorUnits;
         this.commands = new CommandDispatch(commands);
@@ -69,6 +71,7 @@ class PostingWriter {
         this.transaction = new TransactionTemplate(transactionManager);
         this.retry = RaceRetry.of(properties.posting());
         this.lockTimeout = properties.posting().lockTimeout();
+        this.scopes = scopes;
         this.groupSizes = DistributionSummary.builder("ledger.postings.group.size")
                 .description("postings written together: a group of single postings, or a batch").register(meters);
     }
@@ -139,7 +142,7 @@ class PostingWriter {
                 PreparedPosting posting = submitted.get(i).posting();
                 Caller caller = submitted.get(i).caller();
                 try {
-                    UnitPermissions.check(posting, caller, unitOf);
+                    UnitPermissions.check(posting, caller, unitOf, scopes::departmentOf);
                     PostingReceipts.Receipt receipt = earlier.get(keys.get(i));
                     Integer first = firstInBatch.putIfAbsent(keys.get(i), i);
                     if (receipt != null || first != null) {

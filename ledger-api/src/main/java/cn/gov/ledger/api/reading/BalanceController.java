@@ -1,5 +1,6 @@
 package cn.gov.ledger.api.reading;
 
+import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.projections.balance.BalanceQueries;
 import cn.gov.ledger.projections.balance.BalanceRow;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -36,13 +38,15 @@ public class BalanceController {
     private final ReadConsistency consistency;
     private final ExecutionRatesAnswers answers;
     private final LedgerCalendar calendar;
+    private final ScopeCheck scopes;
 
     BalanceController(BalanceQueries queries, ReadConsistency consistency, ExecutionRatesAnswers answers,
-                      LedgerCalendar calendar) {
+                      LedgerCalendar calendar, ScopeCheck scopes) {
         this.queries = queries;
         this.consistency = consistency;
         this.answers = answers;
         this.calendar = calendar;
+        this.scopes = scopes;
     }
 
     @Operation(summary = "An indicator's attributes and figures")
@@ -53,22 +57,11 @@ public class BalanceController {
                                   @RequestParam(required = false) Long minSequence) {
         consistency.await(minSequence);
         long sequence = consistency.current();
-        IndicatorView view = queries.indicator(indicatorId, new TimeSlice(asOf, knownAt))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "INDICATOR_NOT_FOUND",
+        Optional<IndicatorView> found = queries.indicator(indicatorId, new TimeSlice(asOf, knownAt));
+        scopes.requireIndicator(found.map(IndicatorView::unitCode));
+        IndicatorView view = found.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "INDICATOR_NOT_FOUND",
                         "indicator " + indicatorId + " does not exist"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("indicatorId", view.indicatorId());
-        body.put("fiscalYear", view.fiscalYear());
-        body.put("unitCode", view.unitCode());
-        body.put("fundSource", view.fundSource());
-        body.put("functionalCode", view.functionalCode());
-        body.put("kind", view.kind());
-        body.put("projectCode", view.projectCode());
-        body.put("projectName", view.projectName());
-        body.put("economicCode", view.economicCode());
-        body.put("sourceIndicatorId", view.sourceIndicatorId());
-        body.put("status", view.closed() ? "CLOSED" : "OPEN");
-        body.putAll(FigureFields.of(view.figures()));
+        Map<String, Object> body = IndicatorFields.of(view);
         body.put("asOf", asOf);
         body.put("knownAt", knownAt);
         body.put("sequence", sequence);
@@ -87,6 +80,7 @@ public class BalanceController {
                                  @RequestParam(required = false) Long minSequence) {
         Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
         List<Dimension> dimensions = ReadParameters.groupBy(groupBy);
+        scopes.requireRead(departmentCode, unitCode);
         consistency.await(minSequence);
         long sequence = consistency.current();
         List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
@@ -107,6 +101,7 @@ public class BalanceController {
             @RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
         Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
         List<Dimension> dimensions = ReadParameters.groupBy(groupBy);
+        scopes.requireRead(departmentCode, unitCode);
         consistency.await(minSequence);
         long sequence = consistency.current();
         LocalDate progressDate = calendar.progressDay(asOf, knownAt);

@@ -1,5 +1,6 @@
 package cn.gov.ledger.api.reporting;
 
+import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.api.reading.LedgerCalendar;
 import cn.gov.ledger.api.reading.ReadAnswers;
@@ -49,11 +50,13 @@ public class ReportController {
     private final ReportFacts facts;
     private final ReadConsistency consistency;
     private final LedgerCalendar calendar;
+    private final ScopeCheck scopes;
 
-    public ReportController(ReportFacts facts, ReadConsistency consistency, LedgerCalendar calendar) {
+    public ReportController(ReportFacts facts, ReadConsistency consistency, LedgerCalendar calendar, ScopeCheck scopes) {
         this.facts = facts;
         this.consistency = consistency;
         this.calendar = calendar;
+        this.scopes = scopes;
     }
 
     @Operation(summary = "The nine tables (公开01表-09表) as JSON, or as CSV/XLSX with format=csv|xlsx or Accept: text/csv")
@@ -68,6 +71,7 @@ public class ReportController {
                                     @RequestParam(required = false) String format,
                                     @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
+        scopes.requireRead(departmentCode, unitCode);
         consistency.await(minSequence);
         long sequence = consistency.current();
         TimeSlice time = new TimeSlice(asOf, knownAt);
@@ -109,6 +113,7 @@ public class ReportController {
                                          @RequestParam(required = false) Instant knownAt,
                                          @RequestParam(required = false) Long minSequence) {
         Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
+        scopes.requireRead(departmentCode, unitCode);
         consistency.await(minSequence);
         long sequence = consistency.current();
         List<Map<String, Object>> rows = new ArrayList<>();

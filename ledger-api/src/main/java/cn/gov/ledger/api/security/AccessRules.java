@@ -12,7 +12,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what, in one table: SecurityConfiguration builds Spring Security's authorization
  * from it, and DirectPostingFilter, which takes single postings in before Spring Security, asks it
  * too. The first rule that matches a request decides; a request no rule matches needs a valid key
- * of any role. POSTER keys are further limited to their units by UnitPermissions when a posting is written.
+ * of any role. A key's scope (KeyScope) limits it further: POSTER keys by UnitPermissions when a
+ * posting is written, reads by ScopeCheck.
  */
 public final class AccessRules {
 
@@ -48,6 +49,7 @@ public final class AccessRules {
             new Rule(null, "/api/v1/fiscal-years/**", ADMIN),
             new Rule(null, "/api/v1/audit/**", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
             new Rule(null, "/api/v1/operations/**", ADMIN),
+            new Rule(null, "/api/v1/api-keys/**", ADMIN),
             new Rule(HttpMethod.GET, "/api/v1/postings/*", EnumSet.of(Role.POSTER, Role.AUDITOR, Role.ADMIN)),
             new Rule(HttpMethod.POST, "/api/v1/**", EnumSet.of(Role.POSTER, Role.ADMIN)),
             new Rule(HttpMethod.GET, "/api/v1/**", EnumSet.allOf(Role.class)));

@@ -1,6 +1,7 @@
 package cn.gov.ledger.api.unit;
 
 import cn.gov.ledger.api.security.ApiKeyAuthentication;
+import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.api.web.CorrelationIdFilter;
 import cn.gov.ledger.core.unit.UnitAttributes;
@@ -50,10 +51,12 @@ public class UnitController {
 
     private final UnitCommands commands;
     private final UnitVersions versions;
+    private final ScopeCheck scopes;
 
-    public UnitController(UnitCommands commands, UnitVersions versions) {
+    public UnitController(UnitCommands commands, UnitVersions versions, ScopeCheck scopes) {
         this.commands = commands;
         this.versions = versions;
+        this.scopes = scopes;
     }
 
     @Operation(summary = "Register a budget unit, or change it from a date (today by default); unchanged, nothing is written")
@@ -76,20 +79,22 @@ public class UnitController {
         return ResponseEntity.status(outcome.registered() ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
     }
 
-    @Operation(summary = "Every budget unit as of asOf (its latest version without), as known at knownAt")
+    @Operation(summary = "Every budget unit the key may see (a scoped key: those in its scope) as of asOf "
+            + "(its latest version without), as known at knownAt")
     @GetMapping("/units")
     Map<String, Object> units(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                               @RequestParam(required = false) Instant knownAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("asOf", asOf);
         body.put("knownAt", knownAt);
-        body.put("rows", versions.all(asOf, knownAt).stream().map(UnitController::row).toList());
+        body.put("rows", versions.all(asOf, knownAt).stream().filter(scopes::maySee).map(UnitController::row).toList());
         return body;
     }
 
     @Operation(summary = "A budget unit's versions, in the order they were recorded")
     @GetMapping("/units/{unitCode}/history")
     Map<String, Object> history(@PathVariable String unitCode) {
+        scopes.requireRead(null, unitCode);
         List<UnitVersion> history = versions.history(unitCode);
         if (history.isEmpty()) {
             throw new ApiProblem(HttpStatus.NOT_FOUND, "UNIT_NOT_FOUND", "unit " + unitCode + " is not registered");

@@ -93,6 +93,10 @@ public final class LedgerClient {
         return sendJson("PUT", path, body, Map.of());
     }
 
+    public Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Map.of());
+    }
+
     public Answer postRaw(String path, String body, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of("Content-Type", contentType));

@@ -2,10 +2,12 @@ package cn.gov.ledger.api.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.ledger.core.indicator.IndicatorEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
                 "ledger.security.keys[1].role=VIEWER",
                 "ledger.security.keys[2].key=" + LedgerIntegrationTest.AUDITOR_KEY,
                 "ledger.security.keys[2].role=AUDITOR",
+                "ledger.security.keys[3].key=" + LedgerIntegrationTest.SCOPED_VIEWER_KEY,
+                "ledger.security.keys[3].role=VIEWER",
+                "ledger.security.keys[3].departments=" + LedgerIntegrationTest.SCOPED_VIEWER_DEPARTMENT,
                 // Spring Boot's tests turn metric export off; OperationsTest reads /actuator/prometheus
                 "management.prometheus.metrics.export.enabled=true"})
 public abstract class LedgerIntegrationTest {
@@ -39,6 +44,9 @@ public abstract class LedgerIntegrationTest {
     protected static final String POSTER_KEY = "poster-key-0123456789abcdef";
     protected static final String VIEWER_KEY = "viewer-key-0123456789abcdef";
     protected static final String AUDITOR_KEY = "auditor-key-0123456789abcdef";
+    /** A VIEWER key of the configuration limited to one department. */
+    protected static final String SCOPED_VIEWER_KEY = "scoped-viewer-key-0123456789abcdef";
+    protected static final String SCOPED_VIEWER_DEPARTMENT = "SCOPED-DEPT";
 
     /** The figures {@link #sumsOfEvents} recomputes from the events. */
     protected static final List<String> SUMMED_FIGURES = List.of("initialBudget", "adjustments", "carriedIn",
@@ -143,9 +151,11 @@ public abstract class LedgerIntegrationTest {
                 Long.class, indicator);
     }
 
-    /** Every indicator's figures in 分, summed straight from the event store's payloads without the service's code. */
+    /** Every indicator's figures in 分 (other streams' events, such as API keys', left out), summed straight from the event store's payloads without the service's code. */
     protected Map<String, Map<String, Long>> sumsOfEvents() {
-        return sums("SELECT aggregate_identifier, payload_type, payload FROM domain_event_entry ORDER BY global_index");
+        return sums("SELECT aggregate_identifier, payload_type, payload FROM domain_event_entry"
+                + " WHERE payload_type = ANY (string_to_array(?, ',')) ORDER BY global_index",
+                String.join(",", Arrays.stream(IndicatorEvent.class.getPermittedSubclasses()).map(Class::getName).toList()));
     }
 
     /** One indicator's figures in 分, summed as {@link #sumsOfEvents()} sums them. */

@@ -2,6 +2,8 @@ package cn.gov.ledger.projections.balance;
 
 import cn.gov.ledger.projections.unit.UnitVersions;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,11 +31,48 @@ public class BalanceQueries {
         String sql = "SELECT i.*, (" + closedFilter + ") AS closed, " + Totals.COLUMNS
                 + " FROM rm_indicator i LEFT JOIN rm_movement m ON m.indicator_id = i.indicator_id" + movementFilter
                 + " WHERE i.indicator_id = ? GROUP BY i.indicator_id";
-        return jdbc.query(sql, (rs, n) -> new IndicatorView(rs.getString("indicator_id"), rs.getInt("fiscal_year"),
+        return jdbc.query(sql, BalanceQueries::view, args.toArray()).stream().findFirst();
+    }
+
+    /**
+     * Up to {@code limit} indicators that {@code filter} selects, in id order after {@code afterId}
+     * (null: from the first), with their figures, in one statement. An indicator is listed if the
+     * time slice counts one of its movements (its appropriation or carry-in opens it with one), so
+     * one appropriated after asOf, or recorded after knownAt, is not; figures and status are as of
+     * the slice, as {@link #indicator} answers them. Keyset paging on the id: indicators added
+     * between pages sort where they belong, so an existing one is neither repeated nor skipped.
+     */
+    public List<IndicatorView> indicators(IndicatorFilter filter, TimeSlice time, String afterId, int limit) {
+        List<Object> args = new ArrayList<>();
+        String closed = closedFilter(time, args);
+        StringBuilder page = new StringBuilder("SELECT i.* FROM (").append(filter.scoped(time, args)).append(") i WHERE TRUE")
+                .append(filter.conditions(args));
+        if (filter.closed() != null) {
+            page.append(filter.closed() ? " AND (" : " AND NOT (").append(closedFilter(time, args)).append(")");
+        }
+        if (afterId != null) {
+            page.append(" AND i.indicator_id > ?");
+            args.add(afterId);
+        }
+        if (time.asOf() != null || time.knownAt() != null) {
+            page.append(" AND EXISTS (SELECT 1 FROM rm_movement m WHERE m.indicator_id = i.indicator_id")
+                    .append(MovementFilter.time(time, args)).append(")");
+        }
+        page.append(" ORDER BY i.indicator_id LIMIT ?");
+        args.add(limit);
+        String sql = "SELECT i.*, (" + closed + ") AS closed, t.* FROM (" + page + ") i"
+                + " CROSS JOIN LATERAL (SELECT " + Totals.COLUMNS + " FROM rm_movement m"
+                + " WHERE m.indicator_id = i.indicator_id" + MovementFilter.time(time, args) + ") t"
+                + " ORDER BY i.indicator_id";
+        return jdbc.query(sql, BalanceQueries::view, args.toArray());
+    }
+
+    private static IndicatorView view(ResultSet rs, int row) throws SQLException {
+        return new IndicatorView(rs.getString("indicator_id"), rs.getInt("fiscal_year"),
                 rs.getString("unit_code"), rs.getString("fund_source"), rs.getString("functional_code"),
                 rs.getString("kind"), rs.getString("project_code"), rs.getString("project_name"),
                 rs.getString("economic_code"), rs.getString("source_indicator_id"), rs.getBoolean("closed"),
-                Totals.read(rs)), args.toArray()).stream().findFirst();
+                Totals.read(rs));
     }
 
     /**
