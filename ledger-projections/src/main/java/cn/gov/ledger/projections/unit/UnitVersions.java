@@ -39,7 +39,7 @@ public class UnitVersions {
      * (either may be null): the columns of unit_version, one row per unit known by then. Appends its
      * parameters to {@code args}.
      */
-    public static String current(LocalDate asOf, Instant knownAt, List<Object> args) {
+    private static String current(LocalDate asOf, Instant knownAt, List<Object> args) {
         StringBuilder sql = new StringBuilder("SELECT DISTINCT ON (unit_code) * FROM unit_version WHERE TRUE");
         if (asOf != null) {
             sql.append(" AND effective_date <= ?");
