@@ -78,12 +78,14 @@ public final class TestDatabase {
         jdbc().update("DELETE FROM rm_known_sum");
         jdbc().update("DELETE FROM rm_known_checkpoint WHERE checkpoint > 0");
         jdbc().update("UPDATE rm_known_checkpoint SET movements_after = 0, keys = 0");
-        jdbc().update("DELETE FROM budget_unit");
+        jdbc().update("DELETE FROM unit_version");
     }
 
-    /** Registers a budget unit of a department. */
+    /** Registers a budget unit of a department, from the beginning and long ago. */
     public static void unit(String unitCode, String departmentCode) {
-        jdbc().update("INSERT INTO budget_unit (unit_code, name, department_code, department_name) VALUES (?, ?, ?, ?)",
+        jdbc().update("""
+                INSERT INTO unit_version (unit_code, version, name, department_code, department_name, unit_type,
+                    effective_date, recorded_at) VALUES (?, 0, ?, ?, ?, 'OTHER', DATE '1990-01-01', TIMESTAMPTZ '1990-01-01Z')""",
                 unitCode, "单位 " + unitCode, departmentCode, "部门 " + departmentCode);
     }
 }

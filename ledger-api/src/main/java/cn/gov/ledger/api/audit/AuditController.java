@@ -5,6 +5,7 @@ import cn.gov.ledger.api.reading.ReadAnswers;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.indicator.IndicatorState;
+import cn.gov.ledger.core.unit.BudgetUnit;
 import cn.gov.ledger.projections.audit.EventJournal;
 import cn.gov.ledger.projections.audit.IndicatorReplay;
 import cn.gov.ledger.projections.audit.RecordedEvent;
@@ -44,6 +45,7 @@ public class AuditController {
             + "page with afterSequence")
     @GetMapping("/events")
     Map<String, Object> events(@RequestParam(required = false) String indicatorId,
+                               @RequestParam(required = false) String unitCode,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @RequestParam(defaultValue = "0") long afterSequence,
@@ -51,7 +53,11 @@ public class AuditController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.validation(Map.of("limit", "must be between 1 and " + MAX_LIMIT));
         }
-        List<RecordedEvent> rows = journal.events(indicatorId, from, to, afterSequence, limit);
+        if (indicatorId != null && unitCode != null) {
+            throw ApiProblem.validation(Map.of("unitCode", "give at most one of indicatorId and unitCode"));
+        }
+        List<RecordedEvent> rows = journal.events(unitCode != null ? BudgetUnit.aggregateId(unitCode) : indicatorId,
+                from, to, afterSequence, limit);
         long sequence = rows.isEmpty() ? afterSequence : rows.get(rows.size() - 1).sequence();
         return ReadAnswers.list(null, null, sequence, rows);
     }

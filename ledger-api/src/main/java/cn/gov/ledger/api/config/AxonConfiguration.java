@@ -5,6 +5,7 @@ import cn.gov.ledger.api.infrastructure.axon.CachedCommandTargetResolver;
 import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
+import cn.gov.ledger.core.unit.BudgetUnit;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -86,6 +87,12 @@ public class AxonConfiguration {
                         .configureCommandTargetResolver(c -> new CachedCommandTargetResolver()))
                 .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class)))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)));
+    }
+
+    /** The budget unit (reference data with history), loaded from its few events on each command. */
+    @Bean
+    ConfigurerModule budgetUnits() {
+        return configurer -> configurer.configureAggregate(BudgetUnit.class);
     }
 
     /**

@@ -6,7 +6,8 @@ import cn.gov.ledger.projections.balance.BalanceProjection;
 import cn.gov.ledger.projections.balance.BalanceQueries;
 import cn.gov.ledger.projections.position.ProjectionPosition;
 import cn.gov.ledger.projections.reporting.ReportFacts;
-import cn.gov.ledger.projections.unit.UnitDirectory;
+import cn.gov.ledger.projections.unit.UnitVersionProjection;
+import cn.gov.ledger.projections.unit.UnitVersions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -39,8 +40,16 @@ public class ProjectionConfiguration {
     }
 
     @Bean
-    UnitDirectory unitDirectory(JdbcTemplate jdbc) {
-        return new UnitDirectory(jdbc);
+    UnitVersions unitVersions(JdbcTemplate jdbc) {
+        return new UnitVersions(jdbc);
+    }
+
+    /** Writes each unit version in its event's transaction (subscribed) and again on a replay of "balances". */
+    @Bean
+    UnitVersionProjection unitVersionProjection(UnitVersions versions, EventStore eventStore) {
+        UnitVersionProjection projection = new UnitVersionProjection(versions);
+        projection.subscribeTo(eventStore);
+        return projection;
     }
 
     @Bean

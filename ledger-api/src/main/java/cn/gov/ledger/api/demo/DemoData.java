@@ -4,13 +4,16 @@ import cn.gov.ledger.api.config.LedgerProperties;
 import cn.gov.ledger.api.posting.BatchRequest;
 import cn.gov.ledger.api.posting.Caller;
 import cn.gov.ledger.api.posting.PostingService;
-import cn.gov.ledger.projections.unit.BudgetUnit;
-import cn.gov.ledger.projections.unit.UnitDirectory;
+import cn.gov.ledger.api.unit.UnitCommands;
+import cn.gov.ledger.api.unit.UnitController.UnitRequest;
+import cn.gov.ledger.core.unit.UnitAttributes;
+import cn.gov.ledger.core.unit.UnitType;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +36,12 @@ public class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final LedgerProperties properties;
-    private final UnitDirectory units;
+    private final UnitCommands units;
     private final PostingService postings;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    public DemoData(LedgerProperties properties, UnitDirectory units, PostingService postings, JdbcTemplate jdbc,
+    public DemoData(LedgerProperties properties, UnitCommands units, PostingService postings, JdbcTemplate jdbc,
                     ObjectMapper json) {
         this.properties = properties;
         this.units = units;
@@ -59,11 +62,15 @@ public class DemoData implements ApplicationRunner {
         }
         try (InputStream unitFile = new ClassPathResource(UNITS).getInputStream();
              InputStream postingFile = new ClassPathResource(POSTINGS).getInputStream()) {
-            List<BudgetUnit> demoUnits = json.readValue(unitFile, new TypeReference<>() { });
-            demoUnits.forEach(units::put);
+            List<UnitRequest> demoUnits = json.readValue(unitFile, new TypeReference<>() { });
+            Caller caller = new Caller("demo-data", UUID.randomUUID().toString(), null);
+            for (UnitRequest unit : demoUnits) {
+                units.put(unit.unitCode(), new UnitAttributes(unit.name(), unit.departmentCode(), unit.departmentName(),
+                        Objects.requireNonNullElse(unit.unitType(), UnitType.OTHER), unit.parentUnitCode()),
+                        unit.effectiveDate(), caller.principal(), caller.correlationId());
+            }
             BatchRequest batch = json.readValue(postingFile, BatchRequest.class);
-            List<PostingService.BatchItem> results = postings.postAtomically(batch.postings(),
-                    new Caller("demo-data", UUID.randomUUID().toString(), null));
+            List<PostingService.BatchItem> results = postings.postAtomically(batch.postings(), caller);
             log.info("Demo data loaded: {} units, {} postings", demoUnits.size(), results.size());
         }
     }

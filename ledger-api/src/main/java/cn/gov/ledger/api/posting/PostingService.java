@@ -4,7 +4,7 @@ import cn.gov.ledger.api.config.LedgerProperties;
 import cn.gov.ledger.api.posting.PostingWriter.Submitted;
 import cn.gov.ledger.api.posting.PostingWriter.Written;
 import cn.gov.ledger.api.web.ApiProblem;
-import cn.gov.ledger.projections.unit.UnitDirectory;
+import cn.gov.ledger.projections.unit.UnitVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -33,11 +33,11 @@ public class PostingService {
 
     private final PostingWriter writer;
     private final PostingReceipts receipts;
-    private final UnitDirectory units;
+    private final UnitVersions units;
     private final MeterRegistry meters;
     private final GroupCommit<Submitted, Written> singlePostings;
 
-    PostingService(PostingWriter writer, PostingReceipts receipts, UnitDirectory units, MeterRegistry meters,
+    PostingService(PostingWriter writer, PostingReceipts receipts, UnitVersions units, MeterRegistry meters,
                    LedgerProperties properties) {
         this.writer = writer;
         this.receipts = receipts;
@@ -131,7 +131,7 @@ public class PostingService {
         return new PostingContext() {
             @Override
             public boolean unitExists(String unitCode) {
-                return units.find(unitCode).isPresent();
+                return units.exists(unitCode);
             }
 
             @Override

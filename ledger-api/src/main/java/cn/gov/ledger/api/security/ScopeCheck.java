@@ -1,8 +1,8 @@
 package cn.gov.ledger.api.security;
 
 import cn.gov.ledger.api.web.ApiProblem;
-import cn.gov.ledger.projections.unit.BudgetUnit;
-import cn.gov.ledger.projections.unit.UnitDirectory;
+import cn.gov.ledger.projections.unit.UnitVersion;
+import cn.gov.ledger.projections.unit.UnitVersions;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,18 +19,18 @@ public class ScopeCheck {
 
     public static final String CODE = "SCOPE_NOT_ALLOWED";
 
-    private final UnitDirectory units;
+    private final UnitVersions units;
 
-    ScopeCheck(UnitDirectory units) {
+    ScopeCheck(UnitVersions units) {
         this.units = units;
     }
 
     /**
-     * The department (部门) a unit belongs to, or null for a unit not registered: the only place
-     * scopes learn it, for reads and postings alike.
+     * The department (部门) a unit belongs to now (its latest version), or null for a unit not
+     * registered: the only place scopes learn it, for reads and postings alike.
      */
     public String departmentOf(String unitCode) {
-        return units.find(unitCode).map(BudgetUnit::departmentCode).orElse(null);
+        return units.find(unitCode, null, null).map(UnitVersion::departmentCode).orElse(null);
     }
 
     /** Whether the holder may read the figures of a department or of a unit (exactly one of them given). */
@@ -62,7 +62,7 @@ public class ScopeCheck {
     }
 
     /** Whether the request's key may see the unit, whose department is known; for lists, which leave out the others. */
-    public boolean maySee(BudgetUnit unit) {
+    public boolean maySee(UnitVersion unit) {
         KeyScope scope = currentHolder().scope();
         return scope.unscoped() || scope.includesUnit(unit.unitCode(), code -> unit.departmentCode());
     }

@@ -12,14 +12,16 @@ public final class RejectionProblems {
 
     public static ApiProblem toProblem(LedgerRejection rejection) {
         return switch (rejection.reason()) {
-            case INDICATOR_NOT_FOUND, EXPENDITURE_NOT_FOUND ->
+            case INDICATOR_NOT_FOUND, EXPENDITURE_NOT_FOUND, UNIT_NOT_FOUND ->
                     problem(HttpStatus.NOT_FOUND, rejection.reason().name(), rejection);
             case UNKNOWN_CODE -> problem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE", rejection);
             case INVALID_AMOUNT -> ApiProblem.validation(Map.of("amount", rejection.getMessage()));
-            case BUDGET_EXCEEDED, BUDGET_BELOW_SPENT, INDICATOR_CLOSED, REVERSAL_EXCEEDS_EXPENDITURE, ID_CONFLICT ->
+            case BUDGET_EXCEEDED, BUDGET_BELOW_SPENT, INDICATOR_CLOSED, REVERSAL_EXCEEDS_EXPENDITURE, ID_CONFLICT,
+                 UNIT_ALREADY_REGISTERED, CHANGE_BEFORE_REGISTRATION ->
                     problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
             case ECONOMIC_CODE_NOT_ALLOWED, EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR, TRANSFER_NOT_ALLOWED,
-                 CARRY_FORWARD_SPLIT_INVALID, SURPLUS_ON_BASIC_INDICATOR, CARRY_FORWARD_TARGET_INVALID ->
+                 CARRY_FORWARD_SPLIT_INVALID, SURPLUS_ON_BASIC_INDICATOR, CARRY_FORWARD_TARGET_INVALID,
+                 UNIT_PARENT_INVALID ->
                     problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
         };
     }

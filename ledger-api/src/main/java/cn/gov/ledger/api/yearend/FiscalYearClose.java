@@ -63,7 +63,7 @@ public class FiscalYearClose {
         Map<String, CarryForwardOverride> byIndicator = new LinkedHashMap<>();
         overrides.forEach(o -> byIndicator.put(o.indicatorId(), o));
         List<PostingRequest> carryForwards = new ArrayList<>();
-        for (Map.Entry<String, String> indicator : queries.openIndicators(scope)) {
+        for (Map.Entry<String, String> indicator : queries.openIndicators(scope, effectiveDate)) {
             String id = indicator.getKey();
             boolean basic = ExpenditureKind.BASIC.name().equals(indicator.getValue());
             CarryForwardOverride o = byIndicator.getOrDefault(id, new CarryForwardOverride(id, null, null, null));

@@ -28,5 +28,13 @@ public enum RejectionReason {
     /** Basic expenditure only carries over; it leaves no surplus. */
     SURPLUS_ON_BASIC_INDICATOR,
     /** The target of a carry-forward is not next year's indicator of the same attributes. */
-    CARRY_FORWARD_TARGET_INVALID
+    CARRY_FORWARD_TARGET_INVALID,
+    /** A change of a budget unit that was never registered. */
+    UNIT_NOT_FOUND,
+    /** A budget unit registered a second time. */
+    UNIT_ALREADY_REGISTERED,
+    /** A change of a budget unit effective before the unit's registration. */
+    CHANGE_BEFORE_REGISTRATION,
+    /** A budget unit named as its own parent. */
+    UNIT_PARENT_INVALID
 }

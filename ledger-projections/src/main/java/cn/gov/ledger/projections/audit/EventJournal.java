@@ -1,5 +1,6 @@
 package cn.gov.ledger.projections.audit;
 
+import cn.gov.ledger.core.unit.BudgetUnit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Reads the event store itself (Axon's domain_event_entry), in global order, for the audit trail. */
 public class EventJournal {
 
+    /** The aggregate type of a budget unit's events, as Axon stores it. */
+    private static final String UNIT = BudgetUnit.class.getSimpleName();
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
@@ -24,17 +28,18 @@ public class EventJournal {
     }
 
     /**
-     * Events of one indicator (or all, when null) whose effective date lies in [from, to], after
-     * {@code afterSequence}, at most {@code limit}.
+     * Events of one indicator or unit (the aggregate {@code aggregateId}; all, when null) whose
+     * effective date lies in [from, to], after {@code afterSequence}, at most {@code limit}.
      */
-    public List<RecordedEvent> events(String indicatorId, LocalDate from, LocalDate to, long afterSequence, int limit) {
+    public List<RecordedEvent> events(String aggregateId, LocalDate from, LocalDate to, long afterSequence, int limit) {
         StringBuilder sql = new StringBuilder("""
-                SELECT global_index, aggregate_identifier, sequence_number, payload_type, payload, meta_data, time_stamp
+                SELECT global_index, aggregate_identifier, sequence_number, type, payload_type, payload, meta_data,
+                    time_stamp
                 FROM domain_event_entry WHERE global_index > ?""");
         List<Object> args = new ArrayList<>(List.of(afterSequence));
-        if (indicatorId != null) {
+        if (aggregateId != null) {
             sql.append(" AND aggregate_identifier = ?");
-            args.add(indicatorId);
+            args.add(aggregateId);
         }
         if (from != null) {
             sql.append(" AND (convert_from(payload, 'UTF8')::jsonb ->> 'effectiveDate') >= ?");
@@ -53,8 +58,9 @@ public class EventJournal {
         JsonNode payload = parse(rs.getBytes("payload"));
         JsonNode meta = parse(rs.getBytes("meta_data"));
         String type = rs.getString("payload_type");
-        return new RecordedEvent(rs.getLong("global_index"), rs.getString("aggregate_identifier"),
-                rs.getLong("sequence_number"), type.substring(type.lastIndexOf('.') + 1),
+        boolean unit = UNIT.equals(rs.getString("type"));
+        return new RecordedEvent(rs.getLong("global_index"), unit ? null : rs.getString("aggregate_identifier"),
+                unit ? payload.path("unitCode").asText(null) : null, rs.getLong("sequence_number"), type.substring(type.lastIndexOf('.') + 1),
                 payload.path("effectiveDate").asText(null), Instant.parse(rs.getString("time_stamp")),
                 meta.path("postedBy").asText(null), meta.path("postingId").asText(null),
                 meta.path("correlationId").asText(null), payload);

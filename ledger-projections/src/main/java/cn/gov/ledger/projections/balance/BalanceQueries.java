@@ -1,8 +1,10 @@
 package cn.gov.ledger.projections.balance;
 
+import cn.gov.ledger.projections.unit.UnitVersions;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,7 @@ public class BalanceQueries {
     public List<IndicatorView> indicators(IndicatorFilter filter, TimeSlice time, String afterId, int limit) {
         List<Object> args = new ArrayList<>();
         String closed = closedFilter(time, args);
-        StringBuilder page = new StringBuilder("SELECT i.* FROM (").append(filter.scoped(args)).append(") i WHERE TRUE")
+        StringBuilder page = new StringBuilder("SELECT i.* FROM (").append(filter.scoped(time, args)).append(") i WHERE TRUE")
                 .append(filter.conditions(args));
         if (filter.closed() != null) {
             page.append(filter.closed() ? " AND (" : " AND NOT (").append(closedFilter(time, args)).append(")");
@@ -73,16 +75,18 @@ public class BalanceQueries {
                 Totals.read(rs));
     }
 
-    /** The indicators of a fiscal year in the scope that are still open, with their kind, in id order. */
-    public List<Map.Entry<String, String>> openIndicators(Scope scope) {
+    /**
+     * The indicators of a fiscal year in the scope that are still open, with their kind, in id order;
+     * a department's as of {@code asOf} (its units at that date).
+     */
+    public List<Map.Entry<String, String>> openIndicators(Scope scope, LocalDate asOf) {
         List<Object> args = new ArrayList<>(List.of(scope.fiscalYear()));
         String sql = "SELECT indicator_id, kind FROM rm_indicator i WHERE fiscal_year = ? AND closed_on IS NULL";
         if (scope.unitCode() != null) {
             sql += " AND unit_code = ?";
             args.add(scope.unitCode());
         } else {
-            sql += " AND unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ?)";
-            args.add(scope.departmentCode());
+            sql += " AND " + UnitVersions.inDepartment("unit_code", scope.departmentCode(), asOf, null, args);
         }
         return jdbc.query(sql + " ORDER BY indicator_id",
                 (rs, n) -> Map.entry(rs.getString(1), rs.getString(2)), args.toArray());
@@ -92,7 +96,7 @@ public class BalanceQueries {
     public List<BalanceRow> balances(Scope scope, List<Dimension> groupBy, TimeSlice time) {
         List<Object> args = new ArrayList<>();
         String from = MovementFilter.from(time, args);
-        String where = MovementFilter.where(scope, args);
+        String where = MovementFilter.where(scope, time, args);
         String keys = groupBy.stream().map(d -> d.sql() + " AS k_" + d.ordinal()).collect(Collectors.joining(", "));
         String positions = IntStream.rangeClosed(1, groupBy.size()).mapToObj(Integer::toString)
                 .collect(Collectors.joining(", "));

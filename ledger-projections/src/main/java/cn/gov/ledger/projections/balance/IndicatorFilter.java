@@ -20,9 +20,10 @@ public record IndicatorFilter(int fiscalYear, String departmentCode, String unit
     /**
      * Appends the parameters to {@code args} and answers the indicators of the fiscal year, the
      * department or the unit as a query over rm_indicator: the department's clause is the one
-     * every sum over a scope shares ({@link MovementFilter#where}), which names its table {@code m}.
+     * every sum over a scope shares ({@link MovementFilter#where}: the department's units as of the
+     * read's asOf, as known at its knownAt), which names its table {@code m}.
      */
-    String scoped(List<Object> args) {
+    String scoped(TimeSlice time, List<Object> args) {
         if (departmentCode == null && unitCode == null) {
             args.add(fiscalYear);
             if (visible == null) {
@@ -34,7 +35,7 @@ public record IndicatorFilter(int fiscalYear, String departmentCode, String unit
                     + " OR unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ANY(?)))";
         }
         Scope scope = unitCode != null ? Scope.unit(fiscalYear, unitCode) : Scope.department(fiscalYear, departmentCode);
-        return "SELECT * FROM rm_indicator m" + MovementFilter.where(scope, args);
+        return "SELECT * FROM rm_indicator m" + MovementFilter.where(scope, time, args);
     }
 
     /** Appends the parameters to {@code args} and answers the other conditions on {@code i}, each starting with " AND". */

@@ -1,5 +1,6 @@
 package cn.gov.ledger.projections.balance;
 
+import cn.gov.ledger.projections.unit.UnitVersions;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -77,16 +78,19 @@ public final class MovementFilter {
                 + " economic_code, s.amount FROM (" + sums + ") s JOIN rm_movement_key k ON k.key_id = s.key_id";
     }
 
-    /** Appends the clause's parameters to {@code args} and answers the clause, starting with " WHERE". */
-    public static String where(Scope scope, List<Object> args) {
+    /**
+     * Appends the clause's parameters to {@code args} and answers the clause, starting with " WHERE".
+     * A department's units are those it had as of the read's asOf, as known at its knownAt.
+     */
+    public static String where(Scope scope, TimeSlice time, List<Object> args) {
         StringBuilder sql = new StringBuilder(" WHERE m.fiscal_year = ?");
         args.add(scope.fiscalYear());
         if (scope.unitCode() != null) {
             sql.append(" AND m.unit_code = ?");
             args.add(scope.unitCode());
         } else {
-            sql.append(" AND m.unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ?)");
-            args.add(scope.departmentCode());
+            sql.append(" AND ").append(UnitVersions.inDepartment("m.unit_code", scope.departmentCode(), time.asOf(),
+                    time.knownAt(), args));
         }
         return sql.toString();
     }

@@ -24,7 +24,7 @@ public class ReportFacts {
     public List<Fact> load(Scope scope, TimeSlice time) {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT i.fund_source, i.functional_code, i.kind, m.economic_code, m.figure, SUM(m.amount) AS fen"
-                + MovementFilter.from(time, args) + MovementFilter.where(scope, args)
+                + MovementFilter.from(time, args) + MovementFilter.where(scope, time, args)
                 + " GROUP BY 1, 2, 3, 4, 5";
         return jdbc.query(sql, (rs, n) -> new Fact(FundSource.valueOf(rs.getString(1)), rs.getString(2),
                 ExpenditureKind.valueOf(rs.getString(3)), rs.getString(4), Figure.valueOf(rs.getString(5)),
@@ -54,7 +54,7 @@ public class ReportFacts {
                 + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'CARRIED_IN'), 0),"
                 + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'INCOME'), 0),"
                 + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'SPENT'), 0)"
-                + MovementFilter.from(time, args) + MovementFilter.where(scope, args) + " AND i.kind = 'PROJECT'"
+                + MovementFilter.from(time, args) + MovementFilter.where(scope, time, args) + " AND i.kind = 'PROJECT'"
                 + " GROUP BY i.project_code, project ORDER BY project";
         return jdbc.query(sql, (rs, n) -> new ProjectFigures(rs.getString(1), rs.getString(2), rs.getString(3),
                 new IndicatorFigures(Money.ofFen(rs.getLong(5)), Money.ofFen(rs.getLong(6)), Money.ofFen(rs.getLong(7)),
