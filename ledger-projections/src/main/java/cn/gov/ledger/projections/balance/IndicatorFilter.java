@@ -1,5 +1,6 @@
 package cn.gov.ledger.projections.balance;
 
+import cn.gov.ledger.projections.unit.UnitVersions;
 import java.util.List;
 import java.util.Set;
 
@@ -30,9 +31,9 @@ public record IndicatorFilter(int fiscalYear, String departmentCode, String unit
                 return "SELECT * FROM rm_indicator WHERE fiscal_year = ?";
             }
             args.add(visible.units().toArray(String[]::new));
-            args.add(visible.departments().toArray(String[]::new));
-            return "SELECT * FROM rm_indicator WHERE fiscal_year = ? AND (unit_code = ANY(?)"
-                    + " OR unit_code IN (SELECT unit_code FROM budget_unit WHERE department_code = ANY(?)))";
+            return "SELECT * FROM rm_indicator WHERE fiscal_year = ? AND (unit_code = ANY(?) OR "
+                    + UnitVersions.inAnyDepartment("unit_code", visible.departments(), time.asOf(), time.knownAt(), args)
+                    + ")";
         }
         Scope scope = unitCode != null ? Scope.unit(fiscalYear, unitCode) : Scope.department(fiscalYear, departmentCode);
         return "SELECT * FROM rm_indicator m" + MovementFilter.where(scope, time, args);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,6 +62,14 @@ public class UnitVersions {
     public static String inDepartment(String unitColumn, String departmentCode, LocalDate asOf, Instant knownAt,
                                       List<Object> args) {
         return unitColumn + " IN (" + members(departmentCode, asOf, knownAt, args) + ")";
+    }
+
+    /** As {@link #inDepartment} for a unit of any of the departments. */
+    public static String inAnyDepartment(String unitColumn, Collection<String> departmentCodes, LocalDate asOf,
+                                         Instant knownAt, List<Object> args) {
+        String current = current(asOf, knownAt, args);
+        args.add(departmentCodes.toArray(String[]::new));
+        return unitColumn + " IN (SELECT u.unit_code FROM (" + current + ") u WHERE u.department_code = ANY(?))";
     }
 
     /** The codes of the units of a department as of {@code asOf}, as known at {@code knownAt}, in code order. */
