@@ -24,15 +24,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code ledger.demo.enabled=true}, an empty ledger starts with the 2024 postings of
- * 辽宁省工业和信息化厅 (resources {@code demo/}), loaded the way a user would load them: the units
- * as reference data, then the postings as one atomic batch.
+ * With {@code ledger.demo.enabled=true}, an empty ledger starts with two departments (resources
+ * {@code demo/}): the 2023-2024 postings of 辽宁省工业和信息化厅, the worked example whose 2024
+ * report reproduces the published one, and the 2024-2025 postings of 示例省教育厅, a made-up
+ * education department (tools/demo-data/generate_education.py). Each is loaded the way a user
+ * would load it: the units as reference data, then the postings as one atomic batch.
  */
 @Component
 public class DemoData implements ApplicationRunner {
 
     static final String UNITS = "demo/liaoning-miit-units.json";
     static final String POSTINGS = "demo/liaoning-miit-2024.json";
+    static final String SECOND_UNITS = "demo/example-education-units.json";
+    static final String SECOND_POSTINGS = "demo/example-education-postings.json";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final LedgerProperties properties;
@@ -60,8 +64,13 @@ public class DemoData implements ApplicationRunner {
             log.info("Demo data not loaded: the ledger already holds {} events", events);
             return;
         }
-        try (InputStream unitFile = new ClassPathResource(UNITS).getInputStream();
-             InputStream postingFile = new ClassPathResource(POSTINGS).getInputStream()) {
+        load(UNITS, POSTINGS);
+        load(SECOND_UNITS, SECOND_POSTINGS);
+    }
+
+    private void load(String unitResource, String postingResource) throws IOException {
+        try (InputStream unitFile = new ClassPathResource(unitResource).getInputStream();
+             InputStream postingFile = new ClassPathResource(postingResource).getInputStream()) {
             List<UnitRequest> demoUnits = json.readValue(unitFile, new TypeReference<>() { });
             Caller caller = new Caller("demo-data", UUID.randomUUID().toString(), null);
             for (UnitRequest unit : demoUnits) {
@@ -71,7 +80,8 @@ public class DemoData implements ApplicationRunner {
             }
             BatchRequest batch = json.readValue(postingFile, BatchRequest.class);
             List<PostingService.BatchItem> results = postings.postAtomically(batch.postings(), caller);
-            log.info("Demo data loaded: {} units, {} postings", demoUnits.size(), results.size());
+            log.info("Demo data loaded from {}: {} units, {} postings", postingResource, demoUnits.size(),
+                    results.size());
         }
     }
 }
