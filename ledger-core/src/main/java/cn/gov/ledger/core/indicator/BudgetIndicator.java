@@ -32,9 +32,9 @@ public class BudgetIndicator {
     @CommandHandler
     public BudgetIndicator(AppropriateBudget command, Classifications classifications) {
         IndicatorAttributes a = command.attributes();
-        requireListed(classifications.functionalRefusal(a.fiscalYear(), a.functionalCode()));
+        requireListed(classifications.functionalRefusal(a.fiscalYear(), a.functionalCode()), "functionalCode");
         if (a.economicCode() != null) {
-            requireListed(classifications.economicRefusal(a.fiscalYear(), a.economicCode()));
+            requireListed(classifications.economicRefusal(a.fiscalYear(), a.economicCode()), "economicCode");
         }
         if (command.amount().isNegative()) {
             throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an appropriation cannot be negative");
@@ -79,7 +79,7 @@ public class BudgetIndicator {
     public void handle(RecordExpenditure command, Classifications classifications) {
         requireOpen();
         EconomicCode code = command.economicCode();
-        requireListed(classifications.economicRefusal(state.attributes().fiscalYear(), code));
+        requireListed(classifications.economicRefusal(state.attributes().fiscalYear(), code), "economicCode");
         if (state.attributes().economicCode() != null && !state.attributes().economicCode().equals(code)) {
             throw new LedgerRejection(RejectionReason.ECONOMIC_CODE_NOT_ALLOWED,
                     "indicator " + indicatorId + " only pays for economic code " + state.attributes().economicCode());
@@ -184,9 +184,9 @@ public class BudgetIndicator {
         }
     }
 
-    private static void requireListed(Optional<String> refusal) {
+    private static void requireListed(Optional<String> refusal, String field) {
         if (refusal.isPresent()) {
-            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE, refusal.get());
+            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE, refusal.get(), Map.of("field", field));
         }
     }
 
