@@ -1,6 +1,10 @@
 package cn.gov.ledger.api.reading;
 
 import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.core.classification.ClassificationKind;
+import cn.gov.ledger.core.classification.Classifications;
+import cn.gov.ledger.core.classification.CodeList;
+import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.projections.balance.BalanceQueries;
 import cn.gov.ledger.projections.balance.BalanceRow;
 import cn.gov.ledger.projections.balance.Dimension;
@@ -15,6 +19,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -36,10 +41,12 @@ public class BalanceController {
     private final ReadConsistency consistency;
     private final ExecutionRatesAnswers answers;
     private final LedgerCalendar calendar;
+    private final Classifications classifications;
 
     BalanceController(BalanceQueries queries, ReadConsistency consistency, ExecutionRatesAnswers answers,
-                      LedgerCalendar calendar) {
+                      LedgerCalendar calendar, Classifications classifications) {
         this.queries = queries;
+        this.classifications = classifications;
         this.consistency = consistency;
         this.answers = answers;
         this.calendar = calendar;
@@ -76,7 +83,7 @@ public class BalanceController {
     }
 
     @Operation(summary = "Figures summed per group (groupBy: unit, fundSource, functionalClass, functionalSection, "
-            + "functionalItem, economicClass, economicSection, kind, project, indicator)")
+            + "functionalItem, economicClass, economicSection, governmentEconomicSection, kind, project, indicator)")
     @GetMapping("/balances")
     Map<String, Object> balances(@RequestParam(required = false) Integer fiscalYear,
                                  @RequestParam(required = false) String departmentCode,
@@ -89,7 +96,7 @@ public class BalanceController {
         List<Dimension> dimensions = ReadParameters.groupBy(groupBy);
         consistency.await(minSequence);
         long sequence = consistency.current();
-        List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
+        List<Map<String, Object>> rows = balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
                 .map(row -> row(row, FigureFields.of(row.figures()))).toList();
         return ReadAnswers.list(asOf, knownAt, sequence, rows);
     }
@@ -117,11 +124,26 @@ public class BalanceController {
         }
         Map<String, Object> answer = answers.answer(sequence, etag, () -> {
             BigDecimal timeProgress = TimeProgress.of(scope.fiscalYear(), progressDate);
-            List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
+            List<Map<String, Object>> rows = balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
                     .map(row -> row(row, FigureFields.rates(row.figures(), timeProgress))).toList();
             return ReadAnswers.list(asOf, knownAt, sequence, rows);
         });
         return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(answer);
+    }
+
+    /**
+     * The groups of a read; by 政府预算支出经济分类, each economic 款 mapped through the economic list
+     * of the scope's fiscal year (the mapping for 行政单位 and 参照公务员法管理事业单位), a 款 without a
+     * mapping kept under its own code.
+     */
+    private List<BalanceRow> balances(Scope scope, List<Dimension> dimensions, TimeSlice time) {
+        List<BalanceRow> rows = queries.balances(scope, dimensions, time);
+        if (!dimensions.contains(Dimension.GOVERNMENT_ECONOMIC_SECTION)) {
+            return rows;
+        }
+        Optional<CodeList> economic = classifications.list(scope.fiscalYear(), ClassificationKind.ECONOMIC);
+        return BalanceRow.regrouped(rows, Dimension.GOVERNMENT_ECONOMIC_SECTION, code -> economic
+                .flatMap(list -> list.governmentCode(new EconomicCode(code), false)).orElse(code));
     }
 
     private static Map<String, Object> row(BalanceRow row, Map<String, Object> figures) {

@@ -5,6 +5,7 @@ import cn.gov.ledger.core.classification.CodeList;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 
 /**
  * The code lists that ship with the service (resources of ledger-core): the years
- * {@code classification/years.txt} names, and of each the lists
+ * {@code classification/years.txt} names (one a line), and of each the lists
  * {@code classification/{year}/functional.csv}, {@code economic.csv} and
  * {@code government-economic.csv} that are there. A list with a problem stops the service at start.
  */
@@ -51,12 +52,7 @@ public final class ShippedLists {
 
     private static ShippedLists read() {
         Map<String, CodeList> lists = new HashMap<>();
-        String years = resource(YEARS);
-        if (years == null) {
-            throw new IllegalStateException("missing " + YEARS);
-        }
-        for (String line : years.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-            int year = Integer.parseInt(line);
+        for (int year : namedYears()) {
             for (ClassificationKind kind : ClassificationKind.values()) {
                 String name = "classification/" + year + "/" + kind.key() + ".csv";
                 String text = resource(name);
@@ -71,6 +67,25 @@ public final class ShippedLists {
             }
         }
         return new ShippedLists(lists);
+    }
+
+    /** The years every {@value #YEARS} on the classpath names (a test's resources may add years of their own). */
+    private static SortedSet<Integer> namedYears() {
+        SortedSet<Integer> years = new TreeSet<>();
+        try {
+            for (URL url : Collections.list(ShippedLists.class.getClassLoader().getResources(YEARS))) {
+                try (InputStream in = url.openStream()) {
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> years.add(Integer.parseInt(l)));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (years.isEmpty()) {
+            throw new IllegalStateException("missing " + YEARS);
+        }
+        return years;
     }
 
     private static String resource(String name) {
