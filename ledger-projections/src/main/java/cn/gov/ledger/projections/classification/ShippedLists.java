@@ -12,13 +12,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The code lists that ship with the service (resources of ledger-core): the years
  * {@code classification/years.txt} names (one a line), and of each the lists
  * {@code classification/{year}/functional.csv}, {@code economic.csv} and
- * {@code government-economic.csv} that are there. A list with a problem stops the service at start.
+ * {@code government-economic.csv} that are there; a year named as {@code 2023=2024} uses another
+ * year's files, and its lists' source says so. A list with a problem stops the service at start.
  */
 public final class ShippedLists {
 
@@ -52,7 +54,11 @@ public final class ShippedLists {
 
     private static ShippedLists read() {
         Map<String, CodeList> lists = new HashMap<>();
-        for (int year : namedYears()) {
+        Map<Integer, Integer> years = namedYears();
+        for (int year : years.keySet()) {
+            if (!years.get(year).equals(year)) {
+                continue;
+            }
             for (ClassificationKind kind : ClassificationKind.values()) {
                 String name = "classification/" + year + "/" + kind.key() + ".csv";
                 String text = resource(name);
@@ -66,17 +72,33 @@ public final class ShippedLists {
                 lists.put(kind.listId(year), CodeList.shipped(kind, year, read.codes(), read.complete(), read.source()));
             }
         }
+        years.forEach((year, from) -> {
+            for (ClassificationKind kind : ClassificationKind.values()) {
+                CodeList source = lists.get(kind.listId(from));
+                if (!year.equals(from) && source != null) {
+                    lists.put(kind.listId(year), CodeList.shipped(kind, year, source.codes(), source.complete(),
+                            source.source() + " (the " + from + " list, used for " + year + ", which has none of its own)"));
+                }
+            }
+        });
         return new ShippedLists(lists);
     }
 
-    /** The years every {@value #YEARS} on the classpath names (a test's resources may add years of their own). */
-    private static SortedSet<Integer> namedYears() {
-        SortedSet<Integer> years = new TreeSet<>();
+    /**
+     * The years every {@value #YEARS} on the classpath names (a test's resources may add years of
+     * their own), each with the year whose files it is read from: itself, or for a line
+     * {@code 2023=2024} the year after the sign.
+     */
+    private static Map<Integer, Integer> namedYears() {
+        Map<Integer, Integer> years = new TreeMap<>();
         try {
             for (URL url : Collections.list(ShippedLists.class.getClassLoader().getResources(YEARS))) {
                 try (InputStream in = url.openStream()) {
                     new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
-                            .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> years.add(Integer.parseInt(l)));
+                            .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> {
+                                String[] parts = l.split("=");
+                                years.put(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[parts.length - 1].trim()));
+                            });
                 }
             }
         } catch (IOException e) {

@@ -72,6 +72,10 @@ class CodeListCsvTest {
         CodeList functional = shipped.list(2024, ClassificationKind.FUNCTIONAL).orElseThrow();
         assertThat(functional.name("2150501")).contains("行政运行");
         assertThat(functional.source()).isNotBlank();
+        CodeList functional2023 = shipped.list(2023, ClassificationKind.FUNCTIONAL).orElseThrow();
+        assertThat(functional2023.fiscalYear()).isEqualTo(2023);
+        assertThat(functional2023.codes()).containsExactlyElementsOf(functional.codes());
+        assertThat(functional2023.source()).endsWith("(the 2024 list, used for 2023, which has none of its own)");
         for (int year : shipped.years()) {
             shipped.list(year, ClassificationKind.ECONOMIC).ifPresent(economic ->
                     shipped.list(year, ClassificationKind.GOVERNMENT_ECONOMIC).ifPresent(government ->
