@@ -18,13 +18,12 @@ public interface Classifications {
 
     /** Why a posting in this fiscal year may not use this functional code, or empty when it may. */
     default Optional<String> functionalRefusal(int fiscalYear, FunctionalCode code) {
-        String notListed = "functional code " + code + " is not in the " + fiscalYear + " list";
         if (!code.isItem()) {
             return Optional.of("postings use a functional 项 (7 digits), not " + code);
         }
         Optional<CodeList> list = list(fiscalYear, ClassificationKind.FUNCTIONAL);
         if (list.isEmpty()) {
-            return Optional.of(notListed + " (the ledger has no functional list for " + fiscalYear + ")");
+            return Optional.of(notListed(code, fiscalYear) + " (the ledger has no functional list for " + fiscalYear + ")");
         }
         CodeList functional = list.get();
         if (functional.contains(code.value())) {
@@ -34,7 +33,11 @@ public interface Classifications {
                 && unlistedItems() == UnlistedItems.ACCEPT_WHILE_INCOMPLETE) {
             return Optional.empty();
         }
-        return Optional.of(notListed);
+        return Optional.of(notListed(code, fiscalYear));
+    }
+
+    private static String notListed(FunctionalCode code, int fiscalYear) {
+        return "functional code " + code + " is not in the " + fiscalYear + " list";
     }
 
     /** Why a posting in this fiscal year may not use this economic code, or empty when it may. */
