@@ -39,8 +39,8 @@ public class PostingService {
     private final MeterRegistry meters;
     private final GroupCommit<Submitted, Written> singlePostings;
 
-    PostingService(PostingWriter writer, PostingReceipts receipts, UnitDirectory units, Classifications classifications, MeterRegistry meters,
-                   LedgerProperties properties) {
+    PostingService(PostingWriter writer, PostingReceipts receipts, UnitDirectory units,
+                   Classifications classifications, MeterRegistry meters, LedgerProperties properties) {
         this.writer = writer;
         this.receipts = receipts;
         this.units = units;
