@@ -6,10 +6,12 @@ import cn.gov.ledger.core.classification.CodeList;
 import cn.gov.ledger.core.classification.ListedCode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,12 +30,21 @@ class LoadedLists {
     /** Taken by a load and by the rebuild, in their transactions: one at a time, across nodes. */
     static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext('classification_list'))";
 
+    /**
+     * The latest event of each of these lists, found through the (aggregate_identifier,
+     * sequence_number) key rather than by a scan of the whole store.
+     */
     private static final String LATEST = """
-            SELECT e.aggregate_identifier, e.event_identifier, e.time_stamp, e.payload, e.payload_type, e.payload_revision
+            SELECT e.event_identifier, e.time_stamp, e.payload, e.payload_type, e.payload_revision
             FROM domain_event_entry e
-            WHERE e.payload_type = ? %s
+            WHERE e.aggregate_identifier = ANY (?) AND e.payload_type = ?
               AND e.sequence_number = (SELECT max(l.sequence_number) FROM domain_event_entry l
                                        WHERE l.aggregate_identifier = e.aggregate_identifier)""";
+
+    /** Every identifier a list can have: each kind of each fiscal year a posting may have. */
+    private static final String[] EVERY_LIST = IntStream.rangeClosed(1990, 2999).boxed()
+            .flatMap(year -> Arrays.stream(ClassificationKind.values()).map(kind -> kind.listId(year)))
+            .toArray(String[]::new);
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -68,10 +79,7 @@ class LoadedLists {
 
     /** Writes the list as its latest event left it; in the transaction that stored that event. */
     void record(String listId) {
-        jdbc.query(LATEST.formatted("AND e.aggregate_identifier = ?"), rs -> {
-            write(rs.getString("event_identifier"), Instant.parse(rs.getString("time_stamp")),
-                    event(rs.getBytes("payload"), rs.getString("payload_type"), rs.getString("payload_revision")));
-        }, ClassificationListLoaded.class.getName(), listId);
+        writeLatest(new String[] {listId});
     }
 
     /** Writes every loaded list again from the event store: the tables are derived from the events. */
@@ -79,11 +87,15 @@ class LoadedLists {
         transaction.executeWithoutResult(status -> {
             jdbc.execute(LOCK);
             jdbc.update("DELETE FROM classification_list");
-            jdbc.query(LATEST.formatted(""), rs -> {
-                write(rs.getString("event_identifier"), Instant.parse(rs.getString("time_stamp")),
-                        event(rs.getBytes("payload"), rs.getString("payload_type"), rs.getString("payload_revision")));
-            }, ClassificationListLoaded.class.getName());
+            writeLatest(EVERY_LIST);
         });
+    }
+
+    private void writeLatest(String[] listIds) {
+        jdbc.query(LATEST, rs -> {
+            write(rs.getString("event_identifier"), Instant.parse(rs.getString("time_stamp")),
+                    event(rs.getBytes("payload"), rs.getString("payload_type"), rs.getString("payload_revision")));
+        }, listIds, ClassificationListLoaded.class.getName());
     }
 
     private ClassificationListLoaded event(byte[] payload, String type, String revision) {

@@ -67,9 +67,9 @@ public class YearClassifications implements Classifications {
     }
 
     private Optional<CodeList> read(String listId) {
-        int dash = listId.lastIndexOf('-');
-        ClassificationKind kind = ClassificationKind.byKey(listId.substring(0, dash)).orElseThrow();
-        int fiscalYear = Integer.parseInt(listId.substring(dash + 1));
+        int at = listId.indexOf('@');
+        ClassificationKind kind = ClassificationKind.byKey(listId.substring(0, at)).orElseThrow();
+        int fiscalYear = Integer.parseInt(listId.substring(at + 1));
         return loaded.find(fiscalYear, kind).or(() -> shipped.list(fiscalYear, kind));
     }
 }

@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Code lists per fiscal year: an ADMIN loads a year's official lists as CSV, postings of that year
  * are checked against them (and only them), a bad or code-dropping load changes nothing, each load
  * is an event of the audit trail and the hash chain, reads and reports answer per year. Each test
- * loads years of its own (2901..2904), which no other test posts in; 2990 is a test fixture shipped
+ * loads years of its own (2901 to 2907), which no other test posts in; 2990 is a test fixture shipped
  * incomplete (src/test/resources/classification).
  */
 class ClassificationListsTest extends LedgerIntegrationTest {
@@ -142,7 +143,7 @@ class ClassificationListsTest extends LedgerIntegrationTest {
                 .expect(200).body().path("rows");
         JsonNode loaded = null;
         for (JsonNode event : events) {
-            if ("functional-2904".equals(event.path("indicatorId").asText())) {
+            if ("functional@2904".equals(event.path("indicatorId").asText())) {
                 loaded = event;
             }
         }
@@ -184,6 +185,15 @@ class ClassificationListsTest extends LedgerIntegrationTest {
         assertThat(loaded.path("loadedAt").asText()).isNotBlank();
         assertThat(new LedgerClient(port, VIEWER_KEY).get("/api/v1/classifications/functional?fiscalYear=2905")
                 .expect(200).body()).isEqualTo(loaded);
+    }
+
+    @Test
+    void theLoadedListsAreRebuiltFromTheirEvents(@Autowired YearClassifications lists) {
+        load(2907, "functional", FUNCTIONAL).expect(200);
+        JsonNode loaded = load(2907, "functional", FUNCTIONAL.replace("2050102,一般行政管理事务\n", "")).expect(200).body();
+        jdbc.update("DELETE FROM classification_list WHERE fiscal_year = 2907");
+        lists.rebuild();
+        assertThat(client.get("/api/v1/classifications/functional?fiscalYear=2907").expect(200).body()).isEqualTo(loaded);
     }
 
     @Test

@@ -31,9 +31,13 @@ public enum ClassificationKind {
                 || code.length() == 7) && code.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
-    /** The identifier of the {@link ClassificationList} of this kind and year, e.g. {@code functional-2025}. */
+    /**
+     * The identifier of the {@link ClassificationList} of this kind and year, e.g.
+     * {@code functional@2025}: an aggregate identifier no indicator can have, as indicator ids
+     * may not contain {@code @}.
+     */
     public String listId(int fiscalYear) {
-        return key + "-" + fiscalYear;
+        return key + "@" + fiscalYear;
     }
 
     public static Optional<ClassificationKind> byKey(String key) {

@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
 /**
- * The loaded code list of one kind and fiscal year (identifier e.g. {@code functional-2025}): each
+ * The loaded code list of one kind and fiscal year (identifier e.g. {@code functional@2025}): each
  * load is an event in the event store, so it is in the hash chain and the audit trail.
  */
 public class ClassificationList {
