@@ -117,7 +117,7 @@ def year_postings(year, inds, carried, rng):
     def adjust(number, key, fen, reason, date, doc):
         authority[by_key[key].id] += fen
         sign = "-" if fen < 0 else ""
-        return {"type": "ADJUSTMENT", "indicatorId": by_key[key].id, "adjustmentId": "TZ%d-%03d" % (year, number),
+        return {"type": "ADJUSTMENT", "indicatorId": by_key[key].id, "adjustmentId": "905-TZ%d-%03d" % (year, number),
                 "amount": sign + yuan(abs(fen)), "reason": reason, "effectiveDate": date.isoformat(),
                 "documentRef": doc}
 
@@ -127,7 +127,7 @@ def year_postings(year, inds, carried, rng):
                       "示财指〔%d〕58号" % year))
     # a transfer (调剂) between two basic indicators of the 本级
     source, target = by_key[("905001", "JBZC")], by_key[("905001", "YLBZ")]
-    out.append({"type": "TRANSFER", "transferId": "TJ%d-001" % year, "fromIndicatorId": source.id,
+    out.append({"type": "TRANSFER", "transferId": "905-TJ%d-001" % year, "fromIndicatorId": source.id,
                 "toIndicatorId": target.id, "amount": yuan(80_000_00), "reason": "调剂公用经费用于医疗保障缴费",
                 "effectiveDate": dt.date(year, 9, 15).isoformat(), "documentRef": "示财指〔%d〕77号" % year})
     authority[source.id] -= 80_000_00
@@ -145,13 +145,13 @@ def year_postings(year, inds, carried, rng):
             income = spend + (authority[i.id] - targets[i.id] - carried.get(i.id, 0)) // 12
             if income > 0:
                 number["income"] += 1
-                out.append({"type": "INCOME", "indicatorId": i.id, "incomeId": "SR%d-%05d" % (year, number["income"]),
+                out.append({"type": "INCOME", "indicatorId": i.id, "incomeId": "905-SR%d-%05d" % (year, number["income"]),
                             "amount": yuan(income), "effectiveDate": dt.date(year, month, 5).isoformat(),
                             "description": "事业收入" if i.fund == "BUSINESS" else "财政拨款资金到账"})
                 balance[i.id] += income
             for piece, code in zip(split(spend, len(i.economic), rng), i.economic):
                 number["pay"] += 1
-                pay_id = "ZF%d-%06d" % (year, number["pay"])
+                pay_id = "905-ZF%d-%06d" % (year, number["pay"])
                 first_pay = first_pay or (pay_id, i.id, piece)
                 out.append({"type": "EXPENDITURE", "expenditureId": pay_id, "indicatorId": i.id,
                             "amount": yuan(piece), "economicCode": code,
@@ -160,7 +160,7 @@ def year_postings(year, inds, carried, rng):
                             "payee": "示例收款单位", "description": "按计划支付"})
                 balance[i.id] -= piece
     # a duplicate payment found at the year's end, reversed in red (红字冲销)
-    out.append({"type": "REVERSAL", "expenditureId": first_pay[0], "reversalId": "CX%d-001" % year,
+    out.append({"type": "REVERSAL", "expenditureId": first_pay[0], "reversalId": "905-CX%d-001" % year,
                 "reason": "重复支付，红字冲销", "effectiveDate": dt.date(year, 12, 20).isoformat()})
     balance[first_pay[1]] += first_pay[2]
     return out, inds, balance

@@ -2,6 +2,7 @@ package cn.gov.ledger.api.config;
 
 import cn.gov.ledger.api.infrastructure.axon.AggregateCache;
 import cn.gov.ledger.api.infrastructure.axon.CachedCommandTargetResolver;
+import cn.gov.ledger.core.classification.ClassificationList;
 import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
@@ -77,6 +78,7 @@ public class AxonConfiguration {
      * on Axon's configurer rather than as Spring beans, because the repository exists only once
      * Axon's configuration is built. The aggregate's state is cached between postings (AggregateCache),
      * and where a command's target identifier is, per command class (CachedCommandTargetResolver).
+     * Beside them the loaded code lists, one ClassificationList per fiscal year and kind.
      */
     @Bean
     ConfigurerModule budgetIndicators(LedgerProperties properties) {
@@ -86,7 +88,8 @@ public class AxonConfiguration {
                         .configureCache(c -> cache)
                         .configureCommandTargetResolver(c -> new CachedCommandTargetResolver()))
                 .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class)))
-                .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)));
+                .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)))
+                .configureAggregate(ClassificationList.class);
     }
 
     /** The budget unit (reference data with history), loaded from its few events on each command. */

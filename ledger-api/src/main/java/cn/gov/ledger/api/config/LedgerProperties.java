@@ -1,5 +1,6 @@
 package cn.gov.ledger.api.config;
 
+import cn.gov.ledger.core.classification.UnlistedItems;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -21,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eventStore     how the event store's readers wait for late commits
  * @param timeZone       the ledger's time zone: which day "today" is (序时进度) and which day an
  *                       instant such as {@code knownAt} belongs to
+ * @param classifications the code lists per fiscal year: the rule for unlisted 项, and how soon a
+ *                       list loaded on another node is used
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir,
@@ -30,7 +33,19 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue Security security,
                                @DefaultValue Reconciliation reconciliation,
                                @DefaultValue EventStore eventStore,
-                               @DefaultValue("Asia/Shanghai") ZoneId timeZone) {
+                               @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+                               @DefaultValue ClassificationLists classifications) {
+
+    /**
+     * @param unlistedItems what a functional 项 not in its year's list gets when its 款 is listed:
+     *                      ACCEPT_WHILE_INCOMPLETE (accepted while that list is marked incomplete)
+     *                      or REFUSE
+     * @param refresh       the longest a node goes on using a year's lists after another node
+     *                      loaded new ones (the node that loads uses them at once)
+     */
+    public record ClassificationLists(@DefaultValue("ACCEPT_WHILE_INCOMPLETE") UnlistedItems unlistedItems,
+                                      @DefaultValue("5s") Duration refresh) {
+    }
 
     /**
      * @param keys        API keys with their role and, for POSTER and VIEWER, the departments and

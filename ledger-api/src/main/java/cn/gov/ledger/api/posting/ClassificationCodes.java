@@ -1,13 +1,16 @@
 package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.web.ApiProblem;
-import cn.gov.ledger.core.classification.ClassificationCatalog;
+import cn.gov.ledger.core.classification.Classifications;
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.classification.FunctionalCode;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** Classification codes: a malformed one is a validation failure, an unlisted one UNKNOWN_CODE. */
+/**
+ * Classification codes: a malformed one is a validation failure, one not in its fiscal year's list
+ * UNKNOWN_CODE (an expenditure's, whose fiscal year is its indicator's, is checked by the indicator).
+ */
 final class ClassificationCodes {
 
     private ClassificationCodes() {
@@ -41,15 +44,15 @@ final class ClassificationCodes {
         }
     }
 
-    static void requireKnown(FunctionalCode functional, EconomicCode economic) {
-        ClassificationCatalog catalog = ClassificationCatalog.standard();
-        if (functional != null && !catalog.isKnown(functional)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
-                    "functional code " + functional + " is not in the code list", Map.of("field", "functionalCode"));
-        }
-        if (economic != null && !catalog.isKnown(economic)) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
-                    "economic code " + economic + " is not in the code list", Map.of("field", "economicCode"));
+    /** An appropriation's codes against the lists of its fiscal year, before the command is sent. */
+    static void requireListed(Classifications lists, int fiscalYear, FunctionalCode functional, EconomicCode economic) {
+        lists.functionalRefusal(fiscalYear, functional).ifPresent(refusal -> {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE", refusal, Map.of("field", "functionalCode"));
+        });
+        if (economic != null) {
+            lists.economicRefusal(fiscalYear, economic).ifPresent(refusal -> {
+                throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE", refusal, Map.of("field", "economicCode"));
+            });
         }
     }
 }

@@ -84,7 +84,7 @@ public sealed interface PostingRequest {
             v.required("effectiveDate", effectiveDate);
             v.text("documentRef", documentRef, false);
             v.throwIfAny();
-            ClassificationCodes.requireKnown(functional, economic);
+            ClassificationCodes.requireListed(context.classifications(), fiscalYear, functional, economic);
             if (!context.unitExists(unitCode)) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
                         "unit " + unitCode + " is not registered (PUT /api/v1/units/{unitCode})",
@@ -228,7 +228,6 @@ public sealed interface PostingRequest {
             v.text("payee", payee, false);
             v.text("description", description, false);
             v.throwIfAny();
-            ClassificationCodes.requireKnown(null, economic);
             if (!economic.isSection()) {
                 throw new ApiProblem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE",
                         "an expenditure carries an economic 款 (5 digits), not " + economic,

@@ -4,6 +4,7 @@ import cn.gov.ledger.api.config.LedgerProperties;
 import cn.gov.ledger.api.posting.PostingWriter.Submitted;
 import cn.gov.ledger.api.posting.PostingWriter.Written;
 import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.core.classification.Classifications;
 import cn.gov.ledger.projections.unit.UnitVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -34,14 +35,16 @@ public class PostingService {
     private final PostingWriter writer;
     private final PostingReceipts receipts;
     private final UnitVersions units;
+    private final Classifications classifications;
     private final MeterRegistry meters;
     private final GroupCommit<Submitted, Written> singlePostings;
 
-    PostingService(PostingWriter writer, PostingReceipts receipts, UnitVersions units, MeterRegistry meters,
-                   LedgerProperties properties) {
+    PostingService(PostingWriter writer, PostingReceipts receipts, UnitVersions units,
+                   Classifications classifications, MeterRegistry meters, LedgerProperties properties) {
         this.writer = writer;
         this.receipts = receipts;
         this.units = units;
+        this.classifications = classifications;
         this.meters = meters;
         LedgerProperties.Posting limits = properties.posting();
         this.singlePostings = new GroupCommit<>("group-commit", limits.groupCommitWriters(),
@@ -132,6 +135,11 @@ public class PostingService {
             @Override
             public boolean unitExists(String unitCode) {
                 return units.exists(unitCode);
+            }
+
+            @Override
+            public Classifications classifications() {
+                return classifications;
             }
 
             @Override

@@ -2,17 +2,24 @@ package cn.gov.ledger.api.reading;
 
 import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.core.classification.ClassificationKind;
+import cn.gov.ledger.core.classification.Classifications;
+import cn.gov.ledger.core.classification.CodeList;
+import cn.gov.ledger.core.classification.EconomicCode;
+import cn.gov.ledger.core.unit.UnitType;
 import cn.gov.ledger.projections.balance.BalanceQueries;
 import cn.gov.ledger.projections.balance.BalanceRow;
 import cn.gov.ledger.projections.balance.Dimension;
 import cn.gov.ledger.projections.balance.IndicatorView;
 import cn.gov.ledger.projections.balance.Scope;
 import cn.gov.ledger.projections.balance.TimeSlice;
+import cn.gov.ledger.projections.unit.UnitVersions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +45,19 @@ public class BalanceController {
     private final ReadConsistency consistency;
     private final ExecutionRatesAnswers answers;
     private final LedgerCalendar calendar;
+    private final Classifications classifications;
     private final ScopeCheck scopes;
+    private final UnitVersions units;
 
     BalanceController(BalanceQueries queries, ReadConsistency consistency, ExecutionRatesAnswers answers,
-                      LedgerCalendar calendar, ScopeCheck scopes) {
+                      LedgerCalendar calendar, Classifications classifications, ScopeCheck scopes, UnitVersions units) {
         this.queries = queries;
+        this.classifications = classifications;
         this.consistency = consistency;
         this.answers = answers;
         this.calendar = calendar;
         this.scopes = scopes;
+        this.units = units;
     }
 
     @Operation(summary = "An indicator's attributes and figures")
@@ -69,7 +80,7 @@ public class BalanceController {
     }
 
     @Operation(summary = "Figures summed per group (groupBy: unit, fundSource, functionalClass, functionalSection, "
-            + "functionalItem, economicClass, economicSection, kind, project, indicator)")
+            + "functionalItem, economicClass, economicSection, governmentEconomicSection, kind, project, indicator)")
     @GetMapping("/balances")
     Map<String, Object> balances(@RequestParam(required = false) Integer fiscalYear,
                                  @RequestParam(required = false) String departmentCode,
@@ -83,7 +94,7 @@ public class BalanceController {
         scopes.requireRead(departmentCode, unitCode);
         consistency.await(minSequence);
         long sequence = consistency.current();
-        List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
+        List<Map<String, Object>> rows = balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
                 .map(row -> row(row, FigureFields.of(row.figures()))).toList();
         return ReadAnswers.list(asOf, knownAt, sequence, rows);
     }
@@ -112,11 +123,35 @@ public class BalanceController {
         }
         Map<String, Object> answer = answers.answer(sequence, etag, () -> {
             BigDecimal timeProgress = TimeProgress.of(scope.fiscalYear(), progressDate);
-            List<Map<String, Object>> rows = queries.balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
+            List<Map<String, Object>> rows = balances(scope, dimensions, new TimeSlice(asOf, knownAt)).stream()
                     .map(row -> row(row, FigureFields.rates(row.figures(), timeProgress))).toList();
             return ReadAnswers.list(asOf, knownAt, sequence, rows);
         });
         return ResponseEntity.ok().eTag(etag).cacheControl(cache).body(answer);
+    }
+
+    /**
+     * The groups of a read; by 政府预算支出经济分类, each unit's economic 款 mapped through the economic
+     * list of the scope's fiscal year: for a 事业单位 (as of the read) by the mapping for public
+     * institutions, for any other unit by the one for 行政单位 and 参照公务员法管理事业单位; a 款
+     * without a mapping is kept under its own code.
+     */
+    private List<BalanceRow> balances(Scope scope, List<Dimension> dimensions, TimeSlice time) {
+        List<BalanceRow> rows = queries.balances(scope, dimensions, time);
+        if (!dimensions.contains(Dimension.GOVERNMENT_ECONOMIC_SECTION)) {
+            return rows;
+        }
+        Optional<CodeList> economic = classifications.list(scope.fiscalYear(), ClassificationKind.ECONOMIC);
+        Map<String, Boolean> publicInstitutions = new HashMap<>();
+        return BalanceRow.regrouped(rows, Dimension.GOVERNMENT_ECONOMIC_SECTION, unitAndSection -> {
+            String unit = unitAndSection.substring(0, unitAndSection.lastIndexOf('/'));
+            String section = unitAndSection.substring(unit.length() + 1);
+            boolean publicInstitution = publicInstitutions.computeIfAbsent(unit, code -> units
+                    .find(code, time.asOf(), time.knownAt())
+                    .map(u -> u.unitType() == UnitType.PUBLIC_INSTITUTION).orElse(false));
+            return economic.flatMap(list -> list.governmentCode(new EconomicCode(section), publicInstitution))
+                    .orElse(section);
+        });
     }
 
     private static Map<String, Object> row(BalanceRow row, Map<String, Object> figures) {

@@ -6,7 +6,7 @@ import cn.gov.ledger.api.reading.LedgerCalendar;
 import cn.gov.ledger.api.reading.ReadAnswers;
 import cn.gov.ledger.api.reading.ReadConsistency;
 import cn.gov.ledger.api.reading.ReadParameters;
-import cn.gov.ledger.core.classification.ClassificationCatalog;
+import cn.gov.ledger.core.classification.Classifications;
 import cn.gov.ledger.core.indicator.IndicatorFigures;
 import cn.gov.ledger.core.money.Money;
 import cn.gov.ledger.core.money.Percentage;
@@ -50,10 +50,13 @@ public class ReportController {
     private final ReportFacts facts;
     private final ReadConsistency consistency;
     private final LedgerCalendar calendar;
+    private final Classifications classifications;
     private final ScopeCheck scopes;
 
-    public ReportController(ReportFacts facts, ReadConsistency consistency, LedgerCalendar calendar, ScopeCheck scopes) {
+    public ReportController(ReportFacts facts, ReadConsistency consistency, LedgerCalendar calendar,
+                            Classifications classifications, ScopeCheck scopes) {
         this.facts = facts;
+        this.classifications = classifications;
         this.consistency = consistency;
         this.calendar = calendar;
         this.scopes = scopes;
@@ -76,7 +79,7 @@ public class ReportController {
         long sequence = consistency.current();
         TimeSlice time = new TimeSlice(asOf, knownAt);
         List<Fact> current = facts.load(scope, time);
-        Map<String, ReportTable> tables = FinalAccounts.build(current, ClassificationCatalog.standard());
+        Map<String, ReportTable> tables = FinalAccounts.build(current, classifications, scope.fiscalYear());
         String heading = (unitCode != null ? "单位 " + unitCode : "部门 " + departmentCode) + " " + scope.fiscalYear()
                 + "年度部门决算" + (asOf != null ? " 截至 " + asOf : "") + (knownAt != null ? " 截至记账时点 " + calendar.localTime(knownAt) : "");
         String file = "final-accounts-" + scope.fiscalYear() + "-" + (unitCode != null ? unitCode : departmentCode);

@@ -46,6 +46,7 @@ public final class AccessRules {
             new Rule(HttpMethod.GET, "/actuator/health/**", ANYONE),
             new Rule(null, "/actuator/**", ADMIN),
             new Rule(HttpMethod.PUT, "/api/v1/units/**", ADMIN),
+            new Rule(HttpMethod.PUT, "/api/v1/classifications/**", ADMIN),
             new Rule(null, "/api/v1/fiscal-years/**", ADMIN),
             new Rule(null, "/api/v1/audit/**", EnumSet.of(Role.AUDITOR, Role.ADMIN)),
             new Rule(null, "/api/v1/operations/**", ADMIN),

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** The demo's units are registered as every unit is: as events, with their types, before its postings. */
+/** The demo's units are registered as every unit is: as events, with their types, before its postings; both departments load. */
 @TestPropertySource(properties = "ledger.demo.enabled=true")
 class DemoDataTest extends LedgerIntegrationTest {
 
@@ -32,6 +32,15 @@ class DemoDataTest extends LedgerIntegrationTest {
                         .isEqualTo("060001".equals(unit.path("unitCode").asText()) ? "ADMINISTRATIVE" : "OTHER");
             }
         }
+        List<String> second = new ArrayList<>();
+        units.forEach(u -> {
+            if ("905".equals(u.path("departmentCode").asText())) {
+                second.add(u.path("unitCode").asText() + " " + u.path("unitType").asText());
+            }
+        });
+        assertThat(second).as("the second department, 示例省教育厅, with its units' types").containsExactly(
+                "905001 ADMINISTRATIVE", "905002 CIVIL_SERVICE_INSTITUTION", "905003 PUBLIC_INSTITUTION",
+                "905004 PUBLIC_INSTITUTION");
         JsonNode report = client.get("/api/v1/reports/final-accounts?fiscalYear=2024&departmentCode=060&minSequence="
                 + head()).body();
         assertThat(report.path("tables").path("01").path("empty").asBoolean()).isFalse();

@@ -131,6 +131,19 @@ class SecondDepartmentTest extends LedgerIntegrationTest {
         assertThat(amount(report(2024).path("01"), "income", "年初结转和结余")).isZero();
     }
 
+    @Test
+    void byGovernmentEconomicSectionEachUnitIsMappedByItsType() {
+        LedgerClient.Answer answer = client.get("/api/v1/balances?fiscalYear=2024&departmentCode=" + DEPARTMENT
+                + "&groupBy=governmentEconomicSection&minSequence=" + loadedAt).expect(200);
+        Map<String, BigDecimal> spent = new TreeMap<>();
+        answer.body().path("rows").forEach(r -> spent.merge(r.path("key").path("governmentEconomicSection").asText(),
+                new BigDecimal(r.path("spent").asText()), BigDecimal::add));
+        // the 本级 (行政单位) and the 考试院 (参公) pay under 501/502, the school and the 电化教育馆 (事业单位) under 505/506
+        assertThat(spent).containsKeys("50101", "50201", "50501", "50502", "50601");
+        assertThat(spent.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(amount(report(2024).path("01"), "expenditure", "本年支出合计"));
+    }
+
     /** 类 = Σ its 款, 款 = Σ its 项 and the first row (合计) = Σ 类, in every column. */
     private static void assertFunctionalRollUp(String name, JsonNode table) {
         Map<String, JsonNode> byCode = new TreeMap<>();

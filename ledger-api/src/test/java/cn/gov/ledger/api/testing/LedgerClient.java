@@ -102,6 +102,11 @@ public final class LedgerClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)), Map.of("Content-Type", contentType));
     }
 
+    public Answer putRaw(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), Map.of("Content-Type", contentType));
+    }
+
     private Answer sendJson(String method, String path, Object body, Map<String, String> headers) {
         try {
             String json = body instanceof String s ? s : JSON.writeValueAsString(body);

@@ -2,12 +2,13 @@ package cn.gov.ledger.core.indicator;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import cn.gov.ledger.core.classification.ClassificationCatalog;
+import cn.gov.ledger.core.classification.Classifications;
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.money.Money;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -27,17 +28,13 @@ public class BudgetIndicator {
         // for Axon: the state comes from the events
     }
 
+    /** Codes are checked against the lists of the indicator's own fiscal year. */
     @CommandHandler
-    public BudgetIndicator(AppropriateBudget command) {
-        ClassificationCatalog catalog = ClassificationCatalog.standard();
+    public BudgetIndicator(AppropriateBudget command, Classifications classifications) {
         IndicatorAttributes a = command.attributes();
-        if (!catalog.isKnown(a.functionalCode()) || !a.functionalCode().isItem()) {
-            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE,
-                    "functional code " + a.functionalCode() + " is not a known 项");
-        }
-        if (a.economicCode() != null && (!a.economicCode().isSection() || !catalog.isKnown(a.economicCode()))) {
-            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE,
-                    "an indicator is restricted to a known economic 款, not " + a.economicCode());
+        requireListed(classifications.functionalRefusal(a.fiscalYear(), a.functionalCode()), "functionalCode");
+        if (a.economicCode() != null) {
+            requireListed(classifications.economicRefusal(a.fiscalYear(), a.economicCode()), "economicCode");
         }
         if (command.amount().isNegative()) {
             throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an appropriation cannot be negative");
@@ -77,14 +74,12 @@ public class BudgetIndicator {
                 command.description()));
     }
 
+    /** The economic code is checked against the list of the indicator's fiscal year. */
     @CommandHandler
-    public void handle(RecordExpenditure command) {
-        ClassificationCatalog catalog = ClassificationCatalog.standard();
+    public void handle(RecordExpenditure command, Classifications classifications) {
         requireOpen();
         EconomicCode code = command.economicCode();
-        if (!code.isSection() || !catalog.isKnown(code)) {
-            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE, "economic code " + code + " is not a known 款");
-        }
+        requireListed(classifications.economicRefusal(state.attributes().fiscalYear(), code), "economicCode");
         if (state.attributes().economicCode() != null && !state.attributes().economicCode().equals(code)) {
             throw new LedgerRejection(RejectionReason.ECONOMIC_CODE_NOT_ALLOWED,
                     "indicator " + indicatorId + " only pays for economic code " + state.attributes().economicCode());
@@ -186,6 +181,12 @@ public class BudgetIndicator {
     private void requireOpen() {
         if (state.closed()) {
             throw new LedgerRejection(RejectionReason.INDICATOR_CLOSED, "indicator " + indicatorId + " is closed");
+        }
+    }
+
+    private static void requireListed(Optional<String> refusal, String field) {
+        if (refusal.isPresent()) {
+            throw new LedgerRejection(RejectionReason.UNKNOWN_CODE, refusal.get(), Map.of("field", field));
         }
     }
 

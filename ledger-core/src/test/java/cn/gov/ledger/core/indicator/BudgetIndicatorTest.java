@@ -3,7 +3,6 @@ package cn.gov.ledger.core.indicator;
 import static cn.gov.ledger.core.indicator.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gov.ledger.core.classification.ClassificationCatalog;
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.classification.FunctionalCode;
 import java.time.LocalDate;
@@ -31,7 +30,7 @@ class BudgetIndicatorTest {
     @BeforeEach
     void fixture() {
         fixture = new AggregateTestFixture<>(BudgetIndicator.class);
-        fixture.registerInjectableResource(ClassificationCatalog.standard());
+        fixture.registerInjectableResource(CLASSIFICATIONS);
     }
 
     /** A LedgerRejection with the given code. */

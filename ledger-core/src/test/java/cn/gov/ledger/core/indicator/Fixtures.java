@@ -1,9 +1,16 @@
 package cn.gov.ledger.core.indicator;
 
+import cn.gov.ledger.core.classification.ClassificationKind;
+import cn.gov.ledger.core.classification.Classifications;
+import cn.gov.ledger.core.classification.CodeList;
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.classification.FunctionalCode;
 import cn.gov.ledger.core.money.Money;
+import cn.gov.ledger.core.classification.ListedCode;
+import cn.gov.ledger.core.classification.UnlistedItems;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /** Test data: codes from the shipped lists and shorthands for commands. */
 final class Fixtures {
@@ -20,6 +27,24 @@ final class Fixtures {
     static final LocalDate JAN_2 = LocalDate.of(YEAR, 1, 2);
     static final LocalDate JUN_30 = LocalDate.of(YEAR, 6, 30);
     static final LocalDate DEC_31 = LocalDate.of(YEAR, 12, 31);
+
+    /** The code lists of the tests, the same complete lists for every fiscal year, holding the codes above. */
+    static final Classifications CLASSIFICATIONS = new Classifications() {
+        @Override
+        public Optional<CodeList> list(int fiscalYear, ClassificationKind kind) {
+            List<ListedCode> codes = kind == ClassificationKind.FUNCTIONAL
+                    ? List.of(new ListedCode("215", "资源勘探工业信息等支出"), new ListedCode("21505", "工业和信息产业监管"),
+                            new ListedCode("2150501", "行政运行"))
+                    : List.of(new ListedCode("302", "商品和服务支出"), new ListedCode("30201", "办公费"),
+                            new ListedCode("30217", "公务接待费"));
+            return Optional.of(CodeList.shipped(kind, fiscalYear, codes, true, "test"));
+        }
+
+        @Override
+        public UnlistedItems unlistedItems() {
+            return UnlistedItems.REFUSE;
+        }
+    };
 
     private Fixtures() {
     }

@@ -1,6 +1,5 @@
 package cn.gov.ledger.core.indicator;
 
-import cn.gov.ledger.core.classification.ClassificationCatalog;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +25,6 @@ import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
  */
 final class InMemoryLedger implements AutoCloseable {
 
-    static final ClassificationCatalog CATALOG = ClassificationCatalog.standard();
-
     private final InMemoryEventStorageEngine engine = new InMemoryEventStorageEngine();
     private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
     private final EventSourcingRepository<BudgetIndicator> repository;
@@ -38,7 +35,7 @@ final class InMemoryLedger implements AutoCloseable {
     InMemoryLedger() {
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(BudgetIndicator.class),
-                new SimpleResourceParameterResolverFactory(List.of(CATALOG)));
+                new SimpleResourceParameterResolverFactory(List.of(Fixtures.CLASSIFICATIONS)));
         repository = EventSourcingRepository.builder(BudgetIndicator.class)
                 .eventStore(eventStore)
                 .parameterResolverFactory(resolvers)

@@ -1,6 +1,8 @@
 package cn.gov.ledger.projections.reporting;
 
-import cn.gov.ledger.core.classification.ClassificationCatalog;
+import cn.gov.ledger.core.classification.ClassificationKind;
+import cn.gov.ledger.core.classification.Classifications;
+import cn.gov.ledger.core.classification.CodeList;
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.classification.FunctionalCode;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -58,16 +61,23 @@ public final class FinalAccounts {
     }
 
     private final List<Fact> facts;
-    private final ClassificationCatalog catalog;
+    private final Optional<CodeList> functional;
+    private final Optional<CodeList> economic;
 
-    private FinalAccounts(List<Fact> facts, ClassificationCatalog catalog) {
+    private FinalAccounts(List<Fact> facts, Optional<CodeList> functional, Optional<CodeList> economic) {
         this.facts = facts;
-        this.catalog = catalog;
+        this.functional = functional;
+        this.economic = economic;
     }
 
-    /** The tables "01" to "09", in order. */
-    public static Map<String, ReportTable> build(List<Fact> facts, ClassificationCatalog catalog) {
-        FinalAccounts report = new FinalAccounts(facts, catalog);
+    /**
+     * The tables "01" to "09", in order, each row named by the code lists of the report's fiscal
+     * year; a code the year's list does not hold (an unlisted 项 accepted while the list is
+     * incomplete) is named by its code.
+     */
+    public static Map<String, ReportTable> build(List<Fact> facts, Classifications lists, int fiscalYear) {
+        FinalAccounts report = new FinalAccounts(facts, lists.list(fiscalYear, ClassificationKind.FUNCTIONAL),
+                lists.list(fiscalYear, ClassificationKind.ECONOMIC));
         Map<String, ReportTable> tables = new LinkedHashMap<>();
         tables.put("01", report.summary());
         tables.put("02", report.incomeByFunction());
@@ -224,7 +234,7 @@ public final class FinalAccounts {
                 if (isPersonnel != group.equals("personnel") || e.getValue() == 0) {
                     continue;
                 }
-                rows.add(new Row(null, group, e.getKey(), catalog.name(code).orElse(e.getKey()),
+                rows.add(new Row(null, group, e.getKey(), economic.flatMap(l -> l.name(code.value())).orElse(e.getKey()),
                         Map.of("amount", Money.ofFen(e.getValue()))));
                 if (!code.isSection()) {
                     if (isPersonnel) {
@@ -353,6 +363,6 @@ public final class FinalAccounts {
     }
 
     private String functionalName(String code) {
-        return catalog.name(new FunctionalCode(code)).orElse(code);
+        return functional.flatMap(l -> l.name(code)).orElse(code);
     }
 }

@@ -458,7 +458,7 @@ final class History {
             case FUNCTIONAL_SECTION -> functional.substring(0, 5);
             case FUNCTIONAL_ITEM -> functional;
             case ECONOMIC_CLASS -> economic == null ? null : economic.substring(0, 3);
-            case ECONOMIC_SECTION -> economic;
+            case ECONOMIC_SECTION, GOVERNMENT_ECONOMIC_SECTION -> economic; // the query groups by 款; the API maps it
             case KIND -> a.kind().name();
             case PROJECT -> a.projectCode();
             case INDICATOR -> event.indicatorId();
