@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -137,20 +138,27 @@ public class BalanceController {
      * without a mapping is kept under its own code.
      */
     private List<BalanceRow> balances(Scope scope, List<Dimension> dimensions, TimeSlice time) {
-        List<BalanceRow> rows = queries.balances(scope, dimensions, time);
-        if (!dimensions.contains(Dimension.GOVERNMENT_ECONOMIC_SECTION)) {
-            return rows;
+        Dimension mapped = Dimension.GOVERNMENT_ECONOMIC_SECTION;
+        if (!dimensions.contains(mapped)) {
+            return queries.balances(scope, dimensions, time);
         }
+        // grouped by unit as well, for each unit's type; the unit is left out again unless asked for
+        List<Dimension> byUnit = dimensions.contains(Dimension.UNIT) ? dimensions
+                : Stream.concat(dimensions.stream(), Stream.of(Dimension.UNIT)).toList();
         Optional<CodeList> economic = classifications.list(scope.fiscalYear(), ClassificationKind.ECONOMIC);
         Map<String, Boolean> publicInstitutions = new HashMap<>();
-        return BalanceRow.regrouped(rows, Dimension.GOVERNMENT_ECONOMIC_SECTION, unitAndSection -> {
-            String unit = unitAndSection.substring(0, unitAndSection.lastIndexOf('/'));
-            String section = unitAndSection.substring(unit.length() + 1);
-            boolean publicInstitution = publicInstitutions.computeIfAbsent(unit, code -> units
-                    .find(code, time.asOf(), time.knownAt())
-                    .map(u -> u.unitType() == UnitType.PUBLIC_INSTITUTION).orElse(false));
-            return economic.flatMap(list -> list.governmentCode(new EconomicCode(section), publicInstitution))
-                    .orElse(section);
+        return BalanceRow.regrouped(queries.balances(scope, byUnit, time), key -> {
+            String unit = dimensions.contains(Dimension.UNIT) ? key.get(Dimension.UNIT.key())
+                    : key.remove(Dimension.UNIT.key());
+            String section = key.get(mapped.key());
+            if (section != null) {
+                boolean publicInstitution = publicInstitutions.computeIfAbsent(unit, code -> units
+                        .find(code, time.asOf(), time.knownAt())
+                        .map(u -> u.unitType() == UnitType.PUBLIC_INSTITUTION).orElse(false));
+                key.put(mapped.key(), economic.flatMap(list -> list.governmentCode(new EconomicCode(section),
+                        publicInstitution)).orElse(section));
+            }
+            return key;
         });
     }
 

@@ -12,16 +12,13 @@ import java.util.function.UnaryOperator;
 public record BalanceRow(Map<String, String> key, IndicatorFigures figures) {
 
     /**
-     * The rows with the value of one dimension mapped (a null value stays null) and the rows that
-     * then share a key summed into one, in key order (nulls first).
+     * The rows with their keys mapped (each gets a copy it may change) and the rows that then share
+     * a key summed into one, in key order (nulls first).
      */
-    public static List<BalanceRow> regrouped(List<BalanceRow> rows, Dimension dimension, UnaryOperator<String> mapping) {
+    public static List<BalanceRow> regrouped(List<BalanceRow> rows, UnaryOperator<Map<String, String>> mapping) {
         Map<Map<String, String>, IndicatorFigures> merged = new LinkedHashMap<>();
         for (BalanceRow row : rows) {
-            Map<String, String> key = new LinkedHashMap<>(row.key());
-            String value = key.get(dimension.key());
-            key.put(dimension.key(), value == null ? null : mapping.apply(value));
-            merged.merge(key, row.figures(), BalanceRow::sum);
+            merged.merge(mapping.apply(new LinkedHashMap<>(row.key())), row.figures(), BalanceRow::sum);
         }
         List<BalanceRow> regrouped = new ArrayList<>();
         merged.forEach((key, figures) -> regrouped.add(new BalanceRow(key, figures)));

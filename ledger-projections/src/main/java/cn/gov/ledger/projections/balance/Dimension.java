@@ -13,10 +13,10 @@ public enum Dimension {
     ECONOMIC_CLASS("economicClass", "substr(m.economic_code, 1, 3)"),
     ECONOMIC_SECTION("economicSection", "m.economic_code"),
     /**
-     * 政府预算支出经济分类: grouped by unit and economic 款 here ({@code unit/款}), then each mapped
-     * through its fiscal year's economic list by the unit's type ({@link BalanceRow#regrouped}).
+     * 政府预算支出经济分类: grouped by the economic 款 here, then each 款 mapped through its fiscal
+     * year's economic list by its unit's type ({@link BalanceRow#regrouped}).
      */
-    GOVERNMENT_ECONOMIC_SECTION("governmentEconomicSection", "m.unit_code || '/' || m.economic_code"),
+    GOVERNMENT_ECONOMIC_SECTION("governmentEconomicSection", "m.economic_code"),
     KIND("kind", "i.kind"),
     PROJECT("project", "i.project_code"),
     INDICATOR("indicator", "i.indicator_id");
