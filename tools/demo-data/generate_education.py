@@ -135,18 +135,22 @@ def year_postings(year, inds, carried, rng):
 
     # each month the funds arrive (财政拨款到账, or 事业收入) ahead of the month's payments
     targets = {i.id: int(authority[i.id] * rng.uniform(*i.spend_rate)) for i in inds}
-    monthly = {i.id: split(targets[i.id], 12, rng) for i in inds}
+    # an indicator pays from the month after it opens (a late one) or from January
+    first_month = {i.id: 6 if i.key == "AQGZ" and i.id not in carried else 1 for i in inds}
+    monthly = {i.id: [0] * (first_month[i.id] - 1) + split(targets[i.id], 13 - first_month[i.id], rng) for i in inds}
     balance = {i.id: carried.get(i.id, 0) for i in inds}
     number = {"income": 0, "pay": 0}
     first_pay = None
     for month in range(1, 13):
         for i in inds:
+            if month < first_month[i.id]:
+                continue
             spend = monthly[i.id][month - 1]
-            income = spend + (authority[i.id] - targets[i.id] - carried.get(i.id, 0)) // 12
+            income = spend + (authority[i.id] - targets[i.id] - carried.get(i.id, 0)) // (13 - first_month[i.id])
             if income > 0:
                 number["income"] += 1
                 out.append({"type": "INCOME", "indicatorId": i.id, "incomeId": "905-SR%d-%05d" % (year, number["income"]),
-                            "amount": yuan(income), "effectiveDate": dt.date(year, month, 5).isoformat(),
+                            "amount": yuan(income), "effectiveDate": dt.date(year, month, 9).isoformat(),
                             "description": "事业收入" if i.fund == "BUSINESS" else "财政拨款资金到账"})
                 balance[i.id] += income
             for piece, code in zip(split(spend, len(i.economic), rng), i.economic):
