@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconciliation the comparison of the read models with the event store
  * @param eventStore     how the event store's readers wait for late commits
  * @param timeZone       the ledger's time zone: which day "today" is (序时进度) and which day an
- *                       instant such as {@code knownAt} belongs to
+ *                       instant such as {@code knownAt} belongs to * @param transfers      the rules of 调剂 the ledger may relax
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir,
@@ -30,7 +30,16 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue Security security,
                                @DefaultValue Reconciliation reconciliation,
                                @DefaultValue EventStore eventStore,
-                               @DefaultValue("Asia/Shanghai") ZoneId timeZone) {
+                               @DefaultValue("Asia/Shanghai") ZoneId timeZone,
+                               @DefaultValue Transfers transfers) {
+
+    /**
+     * @param allowAcrossKinds whether a transfer that says {@code acrossKinds} may move authority
+     *                         between kinds of expenditure (基本支出 and 项目支出); without it, or
+     *                         with it false, such a transfer is 422 TRANSFER_NOT_ALLOWED
+     */
+    public record Transfers(@DefaultValue("false") boolean allowAcrossKinds) {
+    }
 
     /**
      * @param keys        API keys with their role and, for POSTER and VIEWER, the departments and

@@ -18,7 +18,8 @@ public final class RejectionProblems {
             case INVALID_AMOUNT -> ApiProblem.validation(Map.of("amount", rejection.getMessage()));
             case BUDGET_EXCEEDED, BUDGET_BELOW_SPENT, INDICATOR_CLOSED, REVERSAL_EXCEEDS_EXPENDITURE, ID_CONFLICT ->
                     problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
-            case ECONOMIC_CODE_NOT_ALLOWED, EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR, TRANSFER_NOT_ALLOWED,
+            case ECONOMIC_CODE_NOT_ALLOWED, EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR, EFFECTIVE_DATE_BEFORE_INDICATOR,
+                 EFFECTIVE_DATE_BEFORE_EXPENDITURE, TRANSFER_NOT_ALLOWED,
                  CARRY_FORWARD_SPLIT_INVALID, SURPLUS_ON_BASIC_INDICATOR, CARRY_FORWARD_TARGET_INVALID ->
                     problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
         };

@@ -382,7 +382,7 @@ class BudgetIndicatorProperties {
                     }
                 } else {
                     String to = TRANSFER_INDICATORS.get(move.to());
-                    command = new TransferBudget("T" + counter, from, to, Money.ofFen(fen), "调剂", IN_YEAR, "doc");
+                    command = new TransferBudget("T" + counter, from, to, Money.ofFen(fen), "调剂", IN_YEAR, "doc", false);
                     if (move.from() == move.to() || (move.from() == 2) != (move.to() == 2)) {
                         broken.add(RejectionReason.TRANSFER_NOT_ALLOWED);
                     }

@@ -36,6 +36,11 @@ final class InMemoryLedger implements AutoCloseable {
     private final YearEndCarryForward yearEnd;
 
     InMemoryLedger() {
+        this(false);
+    }
+
+    /** @param acrossKindsAllowed whether transfers that ask for it may cross kinds of expenditure */
+    InMemoryLedger(boolean acrossKindsAllowed) {
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(BudgetIndicator.class),
                 new SimpleResourceParameterResolverFactory(List.of(CATALOG)));
@@ -48,7 +53,7 @@ final class InMemoryLedger implements AutoCloseable {
                 .repository(repository)
                 .parameterResolverFactory(resolvers)
                 .build();
-        transfers = new BudgetTransfers(repository);
+        transfers = new BudgetTransfers(repository, acrossKindsAllowed);
         yearEnd = new YearEndCarryForward(repository);
     }
 
