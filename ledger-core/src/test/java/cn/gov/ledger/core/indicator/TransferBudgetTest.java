@@ -82,7 +82,10 @@ class TransferBudgetTest {
         ledger.accept(appropriate("C", project(YEAR, OTHER_UNIT), "100.00"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "C", "100.00"))).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        LedgerRejection rejection = ledger.send(transfer("T1", "A", "C", "100.00")).orElseThrow();
+
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        assertThat(rejection.details()).containsEntry("rule", "SAME_UNIT");
 
         // the source's event was applied before the target refused: the unit of work must drop it
         assertThat(ledger.allEvents()).isEqualTo(before);
@@ -94,7 +97,10 @@ class TransferBudgetTest {
         ledger.accept(appropriate("A2025", project(YEAR + 1, UNIT), "100.00"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "A2025", "100.00"))).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        LedgerRejection rejection = ledger.send(transfer("T1", "A", "A2025", "100.00")).orElseThrow();
+
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        assertThat(rejection.details()).containsEntry("rule", "SAME_FISCAL_YEAR");
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
