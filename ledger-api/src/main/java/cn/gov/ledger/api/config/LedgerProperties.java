@@ -20,7 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reconciliation the comparison of the read models with the event store
  * @param eventStore     how the event store's readers wait for late commits
  * @param timeZone       the ledger's time zone: which day "today" is (序时进度) and which day an
- *                       instant such as {@code knownAt} belongs to * @param transfers      the rules of 调剂 the ledger may relax
+ *                       instant such as {@code knownAt} belongs to
+ * @param transfers      the rules of 调剂 the ledger may relax
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir,
