@@ -87,7 +87,8 @@ public class AxonConfiguration {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetIndicator.class)
                         .configureCache(c -> cache)
                         .configureCommandTargetResolver(c -> new CachedCommandTargetResolver()))
-                .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class)))
+                .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class),
+                        properties.transfers().allowAcrossKinds()))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)))
                 .configureAggregate(ClassificationList.class);
     }

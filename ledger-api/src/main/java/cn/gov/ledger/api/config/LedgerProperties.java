@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       instant such as {@code knownAt} belongs to
  * @param classifications the code lists per fiscal year: the rule for unlisted 项, and how soon a
  *                       list loaded on another node is used
+ * @param transfers      the rules of 调剂 the ledger may relax
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(@DefaultValue("./data") Path dataDir,
@@ -34,7 +35,8 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
                                @DefaultValue Reconciliation reconciliation,
                                @DefaultValue EventStore eventStore,
                                @DefaultValue("Asia/Shanghai") ZoneId timeZone,
-                               @DefaultValue ClassificationLists classifications) {
+                               @DefaultValue ClassificationLists classifications,
+                               @DefaultValue Transfers transfers) {
 
     /**
      * @param unlistedItems what a functional 项 not in its year's list gets when its 款 is listed:
@@ -45,6 +47,14 @@ public record LedgerProperties(@DefaultValue("./data") Path dataDir,
      */
     public record ClassificationLists(@DefaultValue("ACCEPT_WHILE_INCOMPLETE") UnlistedItems unlistedItems,
                                       @DefaultValue("5s") Duration refresh) {
+    }
+
+    /**
+     * @param allowAcrossKinds whether a transfer that says {@code acrossKinds} may move authority
+     *                         between kinds of expenditure (基本支出 and 项目支出); without it, or
+     *                         with it false, such a transfer is 422 TRANSFER_NOT_ALLOWED
+     */
+    public record Transfers(@DefaultValue("false") boolean allowAcrossKinds) {
     }
 
     /**

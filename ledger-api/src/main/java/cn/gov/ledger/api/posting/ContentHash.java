@@ -1,6 +1,8 @@
 package cn.gov.ledger.api.posting;
 
+import cn.gov.ledger.core.indicator.TransferBudget;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -32,7 +34,17 @@ final class ContentHash {
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .addMixIn(TransferBudget.class, TransferBudgetHashed.class)
             .build();
+
+    /**
+     * A transfer that does not ask to cross kinds hashes as before {@code acrossKinds} existed, so
+     * a transfer accepted then and sent again is still the same posting.
+     */
+    private abstract static class TransferBudgetHashed {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        boolean acrossKinds;
+    }
 
     private final ObjectMapper webJson;
 

@@ -48,7 +48,7 @@ public class PostingController {
         return answer(PostingRoutes.ADJUSTMENT.bind(body, indicatorId), request);
     }
 
-    @Operation(summary = "TransferBudget: 调剂 between two indicators of one unit and year")
+    @Operation(summary = "TransferBudget: 调剂 between two indicators of one unit, year and fund source")
     @PostMapping(PostingRoutes.TRANSFER_PATH)
     ResponseEntity<PostingResult> transfer(@RequestBody Transfer body, HttpServletRequest request) {
         return answer(body, request);

@@ -136,7 +136,7 @@ public sealed interface PostingRequest {
     /** POST /api/v1/transfers */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
     record Transfer(String transferId, String fromIndicatorId, String toIndicatorId, String amount, String reason,
-                    LocalDate effectiveDate, String documentRef) implements PostingRequest {
+                    LocalDate effectiveDate, String documentRef, Boolean acrossKinds) implements PostingRequest {
 
         @Override
         public PostingType type() {
@@ -162,7 +162,7 @@ public sealed interface PostingRequest {
             return new PreparedPosting(type(), transferId, fromIndicatorId, List.of(fromIndicatorId, toIndicatorId),
                     null,
                     new TransferBudget(transferId, fromIndicatorId, toIndicatorId, money, reason, effectiveDate,
-                            documentRef));
+                            documentRef, Boolean.TRUE.equals(acrossKinds)));
         }
     }
 

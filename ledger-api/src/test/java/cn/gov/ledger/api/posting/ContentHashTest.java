@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.indicator.RecordExpenditure;
+import cn.gov.ledger.core.indicator.TransferBudget;
 import cn.gov.ledger.core.money.Money;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -40,6 +41,21 @@ class ContentHashTest {
         PreparedPosting other = expenditure("E-1", 69363);
         assertThat(contentHash.matches(older, contentHash.of(other), other)).isFalse();
         assertThat(contentHash.matches(contentHash.of(posting), contentHash.of(other), other)).isFalse();
+    }
+
+    @Test
+    void aTransferThatDoesNotCrossKindsHashesAsBeforeAcrossKindsExisted() throws Exception {
+        String before = "{\"amount\":{\"fen\":100},\"documentRef\":null,\"effectiveDate\":\"2024-02-01\","
+                + "\"fromIndicatorId\":\"A\",\"reason\":\"调剂\",\"toIndicatorId\":\"B\",\"transferId\":\"T-1\"}";
+
+        assertThat(contentHash.of(transfer(false))).isEqualTo(sha256("TRANSFER" + before));
+        assertThat(contentHash.of(transfer(true))).isNotEqualTo(contentHash.of(transfer(false)));
+    }
+
+    private static PreparedPosting transfer(boolean acrossKinds) {
+        TransferBudget command = new TransferBudget("T-1", "A", "B", Money.ofFen(100), "调剂", LocalDate.of(2024, 2, 1),
+                null, acrossKinds);
+        return new PreparedPosting(PostingType.TRANSFER, "T-1", "A", List.of("A", "B"), null, command);
     }
 
     private static PreparedPosting expenditure(String id, long fen) {

@@ -43,19 +43,8 @@ class SeedAccountsAcceptanceTest extends LedgerIntegrationTest {
     private static Instant knownBeforeCorrection;
 
     @BeforeEach
-    void loadOnce() throws IOException {
-        if (loadedAt > 0) {
-            return;
-        }
-        JsonNode units = JSON.readTree(resource("/demo/liaoning-miit-units.json"));
-        for (JsonNode unit : units) {
-            assertThat(client.put("/api/v1/units/" + unit.path("unitCode").asText(), unit).status()).isIn(200, 201);
-        }
-        String batch = new String(resource("/demo/liaoning-miit-2024.json").readAllBytes(), StandardCharsets.UTF_8);
-        LedgerClient.Answer loaded = client.post("/api/v1/postings:batch", batch);
-        assertThat(loaded.status()).as("%s", loaded.body()).isEqualTo(200);
-        loaded.body().path("results").forEach(r -> assertThat(r.path("status").asInt()).isEqualTo(201));
-        loadedAt = loaded.body().path("sequence").asLong();
+    void loadOnce() {
+        loadedAt = WorkedExample.load(client);
     }
 
     @Test

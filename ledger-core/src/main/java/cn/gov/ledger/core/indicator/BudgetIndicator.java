@@ -53,6 +53,7 @@ public class BudgetIndicator {
     public void handle(AdjustBudget command) {
         requireOpen();
         requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeOpening(command.effectiveDate());
         if (command.amount().isZero()) {
             throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an adjustment cannot be zero");
         }
@@ -69,6 +70,7 @@ public class BudgetIndicator {
     public void handle(RecordIncome command) {
         requireOpen();
         requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeOpening(command.effectiveDate());
         requirePositive(command.amount(), "income");
         apply(new IncomeRecorded(indicatorId, command.incomeId(), command.amount(), command.effectiveDate(),
                 command.description()));
@@ -85,6 +87,7 @@ public class BudgetIndicator {
                     "indicator " + indicatorId + " only pays for economic code " + state.attributes().economicCode());
         }
         requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeOpening(command.effectiveDate());
         requirePositive(command.amount(), "expenditure");
         if (state.expenditure(command.expenditureId()).isPresent()) {
             throw new LedgerRejection(RejectionReason.ID_CONFLICT, "expenditure " + command.expenditureId() + " exists");
@@ -101,6 +104,7 @@ public class BudgetIndicator {
                 .orElseThrow(() -> new LedgerRejection(RejectionReason.EXPENDITURE_NOT_FOUND,
                         "expenditure " + command.expenditureId() + " is not on indicator " + indicatorId));
         requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeExpenditure(command.expenditureId(), item, command.effectiveDate());
         Money amount = command.amount() == null ? item.left() : command.amount();
         if (command.amount() != null) {
             requirePositive(amount, "reversal");
@@ -119,18 +123,17 @@ public class BudgetIndicator {
     void transferOut(TransferBudget command) {
         requireOpen();
         requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeOpening(command.effectiveDate());
         requirePositive(command.amount(), "transfer");
         requireAuthority(command.amount());
         apply(new BudgetTransferredOut(indicatorId, command.transferId(), command.toIndicatorId(),
                 command.amount(), command.reason(), command.effectiveDate(), command.documentRef()));
     }
 
-    void transferIn(TransferBudget command, IndicatorAttributes source) {
+    void transferIn(TransferBudget command, IndicatorAttributes source, boolean acrossKindsAllowed) {
         requireOpen();
-        if (source.fiscalYear() != state.attributes().fiscalYear() || !source.unitCode().equals(state.attributes().unitCode())) {
-            throw new LedgerRejection(RejectionReason.TRANSFER_NOT_ALLOWED,
-                    "a transfer moves authority only within one unit and fiscal year");
-        }
+        requireTransferAllowed(source, command.acrossKinds(), acrossKindsAllowed);
+        requireNotBeforeOpening(command.effectiveDate());
         apply(new BudgetTransferredIn(indicatorId, command.transferId(), command.fromIndicatorId(),
                 command.amount(), command.reason(), command.effectiveDate(), command.documentRef()));
     }
@@ -139,6 +142,7 @@ public class BudgetIndicator {
     CarriedForward planCarryForward(CarryForward command) {
         requireOpen();
         requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeOpening(command.effectiveDate());
         Money balance = state.figures().fundsBalance();
         Money carryOver = command.carryOverAmount() == null ? balance : command.carryOverAmount();
         if (balance.isNegative() || carryOver.isNegative() || balance.isLessThan(carryOver)) {
@@ -199,6 +203,59 @@ public class BudgetIndicator {
             throw new LedgerRejection(RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
                     "effective date " + date + " is outside fiscal year " + fiscalYear);
         }
+    }
+
+    /**
+     * Nothing happens to an indicator before it exists (its appropriation, or its first carry-in):
+     * a read as of an earlier date does not count it, so it would miss that posting.
+     */
+    private void requireNotBeforeOpening(LocalDate date) {
+        if (date.isBefore(state.openedOn())) {
+            throw new LedgerRejection(RejectionReason.EFFECTIVE_DATE_BEFORE_INDICATOR,
+                    "effective date " + date + " is before indicator " + indicatorId + " exists (" + state.openedOn() + ")",
+                    Map.of("openedOn", state.openedOn().toString()));
+        }
+    }
+
+    /** A reversal never precedes its expenditure, so spending as of any date is never negative. */
+    private static void requireNotBeforeExpenditure(String expenditureId, IndicatorState.SpentItem item, LocalDate date) {
+        if (date.isBefore(item.effectiveDate())) {
+            throw new LedgerRejection(RejectionReason.EFFECTIVE_DATE_BEFORE_EXPENDITURE,
+                    "effective date " + date + " is before expenditure " + expenditureId + " (" + item.effectiveDate() + ")",
+                    Map.of("expenditureDate", item.effectiveDate().toString()));
+        }
+    }
+
+    /**
+     * 调剂 stays within one unit, fiscal year and fund source (专款专用); it crosses kinds of
+     * expenditure (基本支出, 项目支出) only when asked to and allowed to.
+     */
+    private void requireTransferAllowed(IndicatorAttributes source, boolean acrossKinds, boolean acrossKindsAllowed) {
+        IndicatorAttributes target = state.attributes();
+        if (source.fiscalYear() != target.fiscalYear()) {
+            throw transferNotAllowed(TransferRule.SAME_FISCAL_YEAR, "a transfer stays within one fiscal year: "
+                    + source.fiscalYear() + " → " + target.fiscalYear());
+        }
+        if (!source.unitCode().equals(target.unitCode())) {
+            throw transferNotAllowed(TransferRule.SAME_UNIT, "a transfer stays within one unit: "
+                    + source.unitCode() + " → " + target.unitCode());
+        }
+        if (source.fundSource() != target.fundSource()) {
+            throw transferNotAllowed(TransferRule.SAME_FUND_SOURCE, "a transfer stays within one fund source: "
+                    + source.fundSource() + " → " + target.fundSource());
+        }
+        if (source.kind() != target.kind() && !acrossKinds) {
+            throw transferNotAllowed(TransferRule.SAME_KIND, "a transfer stays within one kind of expenditure unless it"
+                    + " says acrossKinds: " + source.kind() + " → " + target.kind());
+        }
+        if (source.kind() != target.kind() && !acrossKindsAllowed) {
+            throw transferNotAllowed(TransferRule.ACROSS_KINDS_ENABLED, "this ledger does not allow transfers across"
+                    + " kinds of expenditure: " + source.kind() + " → " + target.kind());
+        }
+    }
+
+    static LedgerRejection transferNotAllowed(TransferRule rule, String message) {
+        return new LedgerRejection(RejectionReason.TRANSFER_NOT_ALLOWED, message, Map.of("rule", rule.name()));
     }
 
     private static void requirePositive(Money amount, String what) {

@@ -12,21 +12,27 @@ import org.axonframework.modelling.command.Repository;
 public class BudgetTransfers {
 
     private final Repository<BudgetIndicator> indicators;
+    private final boolean acrossKindsAllowed;
 
-    public BudgetTransfers(Repository<BudgetIndicator> indicators) {
+    /**
+     * @param acrossKindsAllowed whether a transfer that asks for it may move authority between kinds
+     *                           of expenditure (the ledger's configuration decides)
+     */
+    public BudgetTransfers(Repository<BudgetIndicator> indicators, boolean acrossKindsAllowed) {
         this.indicators = indicators;
+        this.acrossKindsAllowed = acrossKindsAllowed;
     }
 
     @CommandHandler
     public void handle(TransferBudget command) {
         if (command.fromIndicatorId().equals(command.toIndicatorId())) {
-            throw new LedgerRejection(RejectionReason.TRANSFER_NOT_ALLOWED, "a transfer needs two different indicators");
+            throw BudgetIndicator.transferNotAllowed(TransferRule.TWO_INDICATORS, "a transfer needs two different indicators");
         }
         Aggregate<BudgetIndicator> from = load(indicators, command.fromIndicatorId());
         Aggregate<BudgetIndicator> to = load(indicators, command.toIndicatorId());
         from.execute(source -> source.transferOut(command));
         IndicatorAttributes source = from.invoke(BudgetIndicator::attributes);
-        to.execute(target -> target.transferIn(command, source));
+        to.execute(target -> target.transferIn(command, source, acrossKindsAllowed));
     }
 
     static Aggregate<BudgetIndicator> load(Repository<BudgetIndicator> indicators, String indicatorId) {

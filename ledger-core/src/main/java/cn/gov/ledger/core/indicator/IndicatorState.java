@@ -2,6 +2,7 @@ package cn.gov.ledger.core.indicator;
 
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.money.Money;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,23 +17,29 @@ public final class IndicatorState {
     private IndicatorAttributes attributes;
     private IndicatorFigures figures = IndicatorFigures.NONE;
     private boolean closed;
+    /** The earliest effective date of its appropriation and carry-ins: nothing may happen to it before. */
+    private LocalDate openedOn;
     private final Map<String, SpentItem> expenditures = new HashMap<>();
     /** The economic code of the last expenditure: the next one mostly has the same, and shares it. */
     private EconomicCode lastCode;
 
     /**
      * An expenditure and what is left of it after reversals. Kept for every expenditure of a cached
-     * indicator, hence small: the amount as fen, and an economic code shared with the indicator's
-     * other expenditures.
+     * indicator, hence small: the amount as fen, an economic code shared with the indicator's other
+     * expenditures, and the effective date as a day number (a reversal may not precede it).
      */
-    public record SpentItem(EconomicCode economicCode, long leftFen) {
+    public record SpentItem(EconomicCode economicCode, long leftFen, int effectiveDay) {
 
-        public SpentItem(EconomicCode economicCode, Money left) {
-            this(economicCode, left.fen());
+        public SpentItem(EconomicCode economicCode, Money left, LocalDate effectiveDate) {
+            this(economicCode, left.fen(), Math.toIntExact(effectiveDate.toEpochDay()));
         }
 
         public Money left() {
             return new Money(leftFen);
+        }
+
+        public LocalDate effectiveDate() {
+            return LocalDate.ofEpochDay(effectiveDay);
         }
     }
 
@@ -47,16 +54,24 @@ public final class IndicatorState {
         if (event instanceof BudgetAppropriated e) {
             indicatorId = e.indicatorId();
             attributes = e.attributes();
+            opened(e.effectiveDate());
         } else if (event instanceof CarriedIn e) {
             indicatorId = e.indicatorId();
             attributes = e.attributes();
+            opened(e.effectiveDate());
         } else if (event instanceof ExpenditureRecorded e) {
-            expenditures.put(e.expenditureId(), new SpentItem(shared(e.economicCode()), e.amount()));
+            expenditures.put(e.expenditureId(), new SpentItem(shared(e.economicCode()), e.amount(), e.effectiveDate()));
         } else if (event instanceof ExpenditureReversed e) {
-            expenditures.computeIfPresent(e.expenditureId(),
-                    (id, item) -> new SpentItem(item.economicCode(), item.left().minus(e.amount())));
+            expenditures.computeIfPresent(e.expenditureId(), (id, item) -> new SpentItem(item.economicCode(),
+                    item.leftFen() - e.amount().fen(), item.effectiveDay()));
         } else if (event instanceof CarriedForward) {
             closed = true;
+        }
+    }
+
+    private void opened(LocalDate date) {
+        if (openedOn == null || date.isBefore(openedOn)) {
+            openedOn = date;
         }
     }
 
@@ -81,6 +96,11 @@ public final class IndicatorState {
 
     public boolean closed() {
         return closed;
+    }
+
+    /** The effective date from which the indicator exists: its appropriation's, or an earlier carry-in's. */
+    public LocalDate openedOn() {
+        return openedOn;
     }
 
     public Optional<SpentItem> expenditure(String expenditureId) {

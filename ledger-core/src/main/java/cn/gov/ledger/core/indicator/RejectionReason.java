@@ -16,12 +16,20 @@ public enum RejectionReason {
     /** The expenditure's economic code is outside the indicator's restriction. */
     ECONOMIC_CODE_NOT_ALLOWED,
     EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
+    /** The effective date is before the indicator exists (its appropriation or first carry-in). */
+    EFFECTIVE_DATE_BEFORE_INDICATOR,
+    /** A reversal's effective date is before the expenditure it reverses. */
+    EFFECTIVE_DATE_BEFORE_EXPENDITURE,
     UNKNOWN_CODE,
     /** The amount is not allowed for this command (zero, or negative where it must be positive). */
     INVALID_AMOUNT,
     /** The same id with other content. */
     ID_CONFLICT,
-    /** Transfers only move authority between two indicators of the same unit and fiscal year. */
+    /**
+     * Transfers only move authority between two indicators of the same unit, fiscal year and fund
+     * source, and of the same kind unless asked for and allowed; the detail {@code rule} names the
+     * rule ({@link TransferRule}).
+     */
     TRANSFER_NOT_ALLOWED,
     /** The carry-over and surplus do not add up to the funds balance. */
     CARRY_FORWARD_SPLIT_INVALID,

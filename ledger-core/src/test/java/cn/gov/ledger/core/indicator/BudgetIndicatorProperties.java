@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -43,8 +44,20 @@ class BudgetIndicatorProperties {
 
     // ------------------------------------------------------------------ one indicator
 
-    /** How the indicator is opened: by appropriation (initial or mid-year) or by last year's carry-forward. */
-    record Opening(long fen, boolean initial, boolean byCarryForward, EconomicCode restriction) {
+    /**
+     * How the indicator is opened: by appropriation (initial or mid-year), {@code day} days into the
+     * year, or by last year's carry-forward.
+     */
+    record Opening(long fen, boolean initial, boolean byCarryForward, EconomicCode restriction, int day) {
+    }
+
+    enum Timing { AFTER, BEFORE, OUTSIDE_YEAR }
+
+    /**
+     * A command's effective date: {@code days} after its anchor (the indicator's opening; for a
+     * reversal, its expenditure), at most 31 December; {@code days} + 1 before it; or outside the year.
+     */
+    record When(Timing timing, int days) {
     }
 
     /** A command of the sequence; relative amounts are resolved against the model when sent. */
@@ -52,21 +65,21 @@ class BudgetIndicatorProperties {
     }
 
     /** {@code relative}: the amount is −(authority left) + fen, so fen ≈ 0 hits the "below spent" edge. */
-    record Adjust(long fen, boolean relative, boolean outsideYear) implements Step {
+    record Adjust(long fen, boolean relative, When when) implements Step {
     }
 
-    record Income(long fen, boolean outsideYear) implements Step {
+    record Income(long fen, When when) implements Step {
     }
 
     /** {@code relative}: the amount is authority left + fen, so fen ≈ 0 hits the 无预算不支出 edge. */
-    record Spend(String expenditureId, long fen, boolean relative, String code, boolean outsideYear) implements Step {
+    record Spend(String expenditureId, long fen, boolean relative, String code, When when) implements Step {
     }
 
     /**
      * Reverses the {@code pick}-th expenditure recorded so far, or one never recorded when
      * {@code unknown}; {@code fen} null reverses what is left; {@code relative}: what is left + fen.
      */
-    record Reverse(int pick, boolean unknown, Long fen, boolean relative, boolean outsideYear) implements Step {
+    record Reverse(int pick, boolean unknown, Long fen, boolean relative, When when) implements Step {
     }
 
     record Scenario(Opening opening, List<Step> steps) {
@@ -81,7 +94,10 @@ class BudgetIndicatorProperties {
         long spent;
         final Map<String, Long> leftOfExpenditure = new HashMap<>();
         final Map<String, EconomicCode> codeOfExpenditure = new HashMap<>();
+        final Map<String, LocalDate> dateOfExpenditure = new HashMap<>();
         final EconomicCode restriction;
+        /** The date of the appropriation or carry-in that opened the indicator. */
+        LocalDate openedOn;
 
         Model(EconomicCode restriction) {
             this.restriction = restriction;
@@ -140,7 +156,8 @@ class BudgetIndicatorProperties {
             for (RejectionReason reason : EnumSet.of(RejectionReason.INVALID_AMOUNT, RejectionReason.EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR,
                     RejectionReason.BUDGET_BELOW_SPENT, RejectionReason.BUDGET_EXCEEDED, RejectionReason.UNKNOWN_CODE,
                     RejectionReason.ECONOMIC_CODE_NOT_ALLOWED, RejectionReason.ID_CONFLICT, RejectionReason.EXPENDITURE_NOT_FOUND,
-                    RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE)) {
+                    RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE, RejectionReason.EFFECTIVE_DATE_BEFORE_INDICATOR,
+                    RejectionReason.EFFECTIVE_DATE_BEFORE_EXPENDITURE)) {
                 checker.check(reason).count(n -> n > 0);
             }
         });
@@ -160,9 +177,11 @@ class BudgetIndicatorProperties {
             }
             ledger.accept(new CarryForward("PREV", ID, null, null, LocalDate.of(YEAR - 1, 12, 31)));
             model.carriedIn = opening.fen();
+            model.openedOn = LocalDate.of(YEAR - 1, 12, 31);
         } else {
+            model.openedOn = LocalDate.of(YEAR, 1, 1).plusDays(opening.day());
             ledger.accept(new AppropriateBudget(ID, attributes, Money.ofFen(opening.fen()), opening.initial(),
-                    LocalDate.of(YEAR, 1, 1), "doc"));
+                    model.openedOn, "doc"));
             if (opening.initial()) {
                 model.initial = opening.fen();
             } else {
@@ -177,13 +196,14 @@ class BudgetIndicatorProperties {
     private static Object command(Step step, Model model, String commandId) {
         if (step instanceof Adjust s) {
             long fen = s.relative() ? -model.authorityLeft() + s.fen() : s.fen();
-            return new AdjustBudget(ID, commandId, Money.ofFen(fen), "调整", date(s.outsideYear()), "doc-" + commandId);
+            return new AdjustBudget(ID, commandId, Money.ofFen(fen), "调整", date(s.when(), model.openedOn),
+                    "doc-" + commandId);
         } else if (step instanceof Income s) {
-            return new RecordIncome(ID, commandId, Money.ofFen(s.fen()), date(s.outsideYear()), "收入");
+            return new RecordIncome(ID, commandId, Money.ofFen(s.fen()), date(s.when(), model.openedOn), "收入");
         } else if (step instanceof Spend s) {
             long fen = s.relative() ? model.authorityLeft() + s.fen() : s.fen();
             return new RecordExpenditure(ID, s.expenditureId(), Money.ofFen(fen), new EconomicCode(s.code()),
-                    date(s.outsideYear()), "v-" + commandId, "payee", "支出");
+                    date(s.when(), model.openedOn), "v-" + commandId, "payee", "支出");
         } else if (step instanceof Reverse s) {
             List<String> recorded = model.leftOfExpenditure.keySet().stream().sorted().toList();
             String expenditureId = s.unknown() || recorded.isEmpty() ? "E-NEVER" : recorded.get(s.pick() % recorded.size());
@@ -192,13 +212,20 @@ class BudgetIndicatorProperties {
                 long left = model.leftOfExpenditure.getOrDefault(expenditureId, 0L);
                 amount = Money.ofFen(s.relative() ? left + s.fen() : s.fen());
             }
-            return new ReverseExpenditure(ID, commandId, expenditureId, amount, "冲销", date(s.outsideYear()));
+            LocalDate anchor = model.dateOfExpenditure.getOrDefault(expenditureId, model.openedOn);
+            return new ReverseExpenditure(ID, commandId, expenditureId, amount, "冲销", date(s.when(), anchor));
         }
         throw new IllegalArgumentException(String.valueOf(step));
     }
 
-    private static LocalDate date(boolean outsideYear) {
-        return outsideYear ? OUTSIDE_YEAR : IN_YEAR;
+    private static LocalDate date(When when, LocalDate anchor) {
+        LocalDate firstInYear = anchor.getYear() < YEAR ? LocalDate.of(YEAR, 1, 1) : anchor;
+        return switch (when.timing()) {
+            case AFTER -> firstInYear.plusDays(when.days()).isAfter(DEC_31_OF_YEAR)
+                    ? DEC_31_OF_YEAR : firstInYear.plusDays(when.days());
+            case BEFORE -> anchor.minusDays(1L + when.days());
+            case OUTSIDE_YEAR -> OUTSIDE_YEAR;
+        };
     }
 
     /** The rules of docs/domain.md a command breaks, as the model sees them; empty when it must be accepted. */
@@ -206,6 +233,7 @@ class BudgetIndicatorProperties {
         Set<RejectionReason> broken = EnumSet.noneOf(RejectionReason.class);
         if (command instanceof AdjustBudget c) {
             outsideYear(c.effectiveDate(), broken);
+            beforeOpening(c.effectiveDate(), model, broken);
             if (c.amount().isZero()) {
                 broken.add(RejectionReason.INVALID_AMOUNT);
             }
@@ -214,11 +242,13 @@ class BudgetIndicatorProperties {
             }
         } else if (command instanceof RecordIncome c) {
             outsideYear(c.effectiveDate(), broken);
+            beforeOpening(c.effectiveDate(), model, broken);
             if (c.amount().fen() <= 0) {
                 broken.add(RejectionReason.INVALID_AMOUNT);
             }
         } else if (command instanceof RecordExpenditure c) {
             outsideYear(c.effectiveDate(), broken);
+            beforeOpening(c.effectiveDate(), model, broken);
             String code = c.economicCode().value();
             if (!code.equals("30201") && !code.equals("30217")) {
                 broken.add(RejectionReason.UNKNOWN_CODE);
@@ -242,6 +272,9 @@ class BudgetIndicatorProperties {
                 return broken;
             }
             outsideYear(c.effectiveDate(), broken);
+            if (c.effectiveDate().isBefore(model.dateOfExpenditure.get(c.expenditureId()))) {
+                broken.add(RejectionReason.EFFECTIVE_DATE_BEFORE_EXPENDITURE);
+            }
             if (c.amount() != null && c.amount().fen() <= 0) {
                 broken.add(RejectionReason.INVALID_AMOUNT);
             } else {
@@ -252,6 +285,12 @@ class BudgetIndicatorProperties {
             }
         }
         return broken;
+    }
+
+    private static void beforeOpening(LocalDate date, Model model, Set<RejectionReason> broken) {
+        if (date.isBefore(model.openedOn)) {
+            broken.add(RejectionReason.EFFECTIVE_DATE_BEFORE_INDICATOR);
+        }
     }
 
     private static void outsideYear(LocalDate date, Set<RejectionReason> broken) {
@@ -290,6 +329,7 @@ class BudgetIndicatorProperties {
             model.spent += c.amount().fen();
             model.leftOfExpenditure.put(c.expenditureId(), c.amount().fen());
             model.codeOfExpenditure.put(c.expenditureId(), c.economicCode());
+            model.dateOfExpenditure.put(c.expenditureId(), c.effectiveDate());
         } else if (command instanceof ReverseExpenditure c) {
             long left = model.leftOfExpenditure.get(c.expenditureId());
             long amount = c.amount() == null ? left : c.amount().fen();
@@ -305,6 +345,22 @@ class BudgetIndicatorProperties {
         // (c) the audit replay, the live aggregate and the model agree
         assertThat(replayed).isEqualTo(model.figures());
         assertThat(ledger.liveState(ID).figures()).isEqualTo(replayed);
+
+        // (e) nothing is effective before the indicator opened, and as of any date spending is not negative
+        TreeMap<LocalDate, Long> spentOn = new TreeMap<>();
+        for (IndicatorEvent event : events) {
+            assertThat(event.effectiveDate()).as("%s", event).isAfterOrEqualTo(model.openedOn);
+            if (event instanceof ExpenditureRecorded e) {
+                spentOn.merge(e.effectiveDate(), e.amount().fen(), Long::sum);
+            } else if (event instanceof ExpenditureReversed e) {
+                spentOn.merge(e.effectiveDate(), -e.amount().fen(), Long::sum);
+            }
+        }
+        long spentAsOf = 0;
+        for (Map.Entry<LocalDate, Long> day : spentOn.entrySet()) {
+            spentAsOf += day.getValue();
+            assertThat(spentAsOf).as("spent as of %s", day.getKey()).isNotNegative();
+        }
 
         // (a) 无预算不支出: the authority left is never negative
         assertThat(replayed.authorityLeft().isNegative()).as("authority left %s", replayed.authorityLeft()).isFalse();
@@ -336,7 +392,8 @@ class BudgetIndicatorProperties {
                         Tuple.of(6, Arbitraries.longs().between(1, 5_000_000))),
                 Arbitraries.of(true, true, false),
                 Arbitraries.of(false, false, false, true),
-                Arbitraries.of(null, null, RECEPTION)
+                Arbitraries.of(null, null, RECEPTION),
+                Arbitraries.integers().between(0, 150)
         ).as(Opening::new);
         Arbitrary<List<Step>> steps = step().list().ofMinSize(1).ofMaxSize(30);
         return Combinators.combine(opening, steps).as(Scenario::new);
@@ -344,54 +401,72 @@ class BudgetIndicatorProperties {
 
     // ------------------------------------------------------------------ transfers (调剂)
 
-    /** A and B belong to one unit, C to another; all of the same fiscal year. */
-    private static final List<String> TRANSFER_INDICATORS = List.of("A", "B", "C");
+    /**
+     * A and B belong to one unit, C to another; D is of the first unit but another fund source (事业收入),
+     * E of the first unit but basic expenditure; all of the same fiscal year, opened on 2 January.
+     */
+    private static final List<String> TRANSFER_INDICATORS = List.of("A", "B", "C", "D", "E");
+    private static final List<IndicatorAttributes> TRANSFER_ATTRIBUTES = List.of(
+            Fixtures.project(YEAR, UNIT), Fixtures.project(YEAR, UNIT), Fixtures.project(YEAR, OTHER_UNIT),
+            new IndicatorAttributes(YEAR, UNIT, FundSource.BUSINESS, ADMIN_OPERATION, ExpenditureKind.PROJECT, "P2024-001",
+                    "工信产业项目管理经费", null),
+            Fixtures.basic());
+    /** Before every transfer indicator exists. */
+    private static final LocalDate NEW_YEARS_DAY = LocalDate.of(YEAR, 1, 1);
 
-    /** {@code relative}: the amount is the source's authority left + fen. */
-    record Move(int from, int to, long fen, boolean relative, boolean spend) {
+    /**
+     * {@code relative}: the amount is the source's authority left + fen; {@code acrossKinds}: the
+     * transfer asks to cross kinds of expenditure; {@code early}: effective before the indicators exist.
+     */
+    record Move(int from, int to, long fen, boolean relative, boolean spend, boolean acrossKinds, boolean early) {
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     @StatisticsReport(StatisticsReport.StatisticsReportMode.OFF)
-    void transfersMoveAuthorityWithinAUnitAndNetToZero(
-            @ForAll("budgets") List<Long> budgets, @ForAll("moves") List<Move> moves) {
-        try (InMemoryLedger ledger = new InMemoryLedger()) {
-            long[] budget = new long[3];
-            long[] spent = new long[3];
-            for (int i = 0; i < 3; i++) {
-                String unit = i < 2 ? UNIT : OTHER_UNIT;
-                ledger.accept(Fixtures.appropriate(TRANSFER_INDICATORS.get(i), Fixtures.project(YEAR, unit), "0"));
+    void transfersMoveAuthorityWithinAUnitFundSourceAndKindAndNetToZero(@ForAll("budgets") List<Long> budgets,
+            @ForAll("moves") List<Move> moves, @ForAll boolean acrossKindsAllowed) {
+        int n = TRANSFER_INDICATORS.size();
+        try (InMemoryLedger ledger = new InMemoryLedger(acrossKindsAllowed)) {
+            long[] budget = new long[n];
+            long[] spent = new long[n];
+            for (int i = 0; i < n; i++) {
+                ledger.accept(Fixtures.appropriate(TRANSFER_INDICATORS.get(i), TRANSFER_ATTRIBUTES.get(i), "0"));
                 ledger.accept(new AdjustBudget(TRANSFER_INDICATORS.get(i), "ADJ", Money.ofFen(budgets.get(i) + 1),
                         "追加", IN_YEAR, "doc"));
                 budget[i] = budgets.get(i) + 1;
             }
-            long unitTotal = budget[0] + budget[1];
+            long[] initialBudget = budget.clone();
+            long unitTotal = budget[0] + budget[1] + budget[3] + budget[4];
             int counter = 0;
             for (Move move : moves) {
                 counter++;
                 String from = TRANSFER_INDICATORS.get(move.from());
                 long authority = budget[move.from()] - spent[move.from()];
                 long fen = move.relative() ? authority + move.fen() : move.fen();
+                LocalDate date = move.early() ? NEW_YEARS_DAY : IN_YEAR;
                 Set<RejectionReason> broken = EnumSet.noneOf(RejectionReason.class);
+                Set<TransferRule> brokenTransferRules = EnumSet.noneOf(TransferRule.class);
                 Object command;
                 if (move.spend()) {
-                    command = new RecordExpenditure(from, "E" + counter, Money.ofFen(fen), Fixtures.OFFICE, IN_YEAR,
+                    command = new RecordExpenditure(from, "E" + counter, Money.ofFen(fen), Fixtures.OFFICE, date,
                             "v", "payee", "支出");
-                    if (fen <= 0) {
-                        broken.add(RejectionReason.INVALID_AMOUNT);
-                    }
                 } else {
                     String to = TRANSFER_INDICATORS.get(move.to());
-                    command = new TransferBudget("T" + counter, from, to, Money.ofFen(fen), "调剂", IN_YEAR, "doc");
-                    if (move.from() == move.to() || (move.from() == 2) != (move.to() == 2)) {
+                    command = new TransferBudget("T" + counter, from, to, Money.ofFen(fen), "调剂", date, "doc",
+                            move.acrossKinds());
+                    brokenTransferRules.addAll(transferRules(move, acrossKindsAllowed));
+                    if (!brokenTransferRules.isEmpty()) {
                         broken.add(RejectionReason.TRANSFER_NOT_ALLOWED);
                     }
-                    if (fen <= 0) {
-                        broken.add(RejectionReason.INVALID_AMOUNT);
-                    }
+                }
+                if (fen <= 0) {
+                    broken.add(RejectionReason.INVALID_AMOUNT);
                 }
                 if (fen > authority) {
                     broken.add(RejectionReason.BUDGET_EXCEEDED);
+                }
+                if (move.early()) {
+                    broken.add(RejectionReason.EFFECTIVE_DATE_BEFORE_INDICATOR);
                 }
                 List<Object> before = ledger.allEvents();
 
@@ -411,6 +486,9 @@ class BudgetIndicatorProperties {
                                         t.amount(), t.reason(), t.effectiveDate(), t.documentRef()));
                         budget[move.from()] -= fen;
                         budget[move.to()] += fen;
+                        if (TRANSFER_ATTRIBUTES.get(move.from()).kind() != TRANSFER_ATTRIBUTES.get(move.to()).kind()) {
+                            Statistics.label("outcome").collect("transfer", "accepted across kinds");
+                        }
                     } else {
                         assertThat(added).hasSize(1).first().isInstanceOf(ExpenditureRecorded.class);
                         spent[move.from()] += fen;
@@ -418,44 +496,91 @@ class BudgetIndicatorProperties {
                 } else {
                     assertThat(rejection).as("%s breaks %s", command, broken).isPresent();
                     assertThat(rejection.get().reason()).as("rejection of %s", command).isIn(broken);
+                    if (rejection.get().reason() == RejectionReason.TRANSFER_NOT_ALLOWED) {
+                        // the rule it names is one the transfer breaks
+                        TransferRule rule = TransferRule.valueOf(rejection.get().details().get("rule"));
+                        assertThat(rule).as("rule refusing %s", command).isIn(brokenTransferRules);
+                        Statistics.label("rule").collect(rule);
+                    }
                     assertThat(after).isEqualTo(before);
                 }
 
-                long[] replayedBudget = new long[3];
-                for (int i = 0; i < 3; i++) {
+                long[] replayedBudget = new long[n];
+                for (int i = 0; i < n; i++) {
                     IndicatorFigures figures = ledger.replay(TRANSFER_INDICATORS.get(i)).figures();
                     replayedBudget[i] = figures.budget().fen();
                     assertThat(figures.budget().fen()).isEqualTo(budget[i]);
                     assertThat(figures.spent().fen()).isEqualTo(spent[i]);
                     assertThat(figures.authorityLeft().isNegative()).isFalse();
                 }
-                // transfers net to zero within the unit and never reach another unit
-                assertThat(replayedBudget[0] + replayedBudget[1]).isEqualTo(unitTotal);
-                assertThat(replayedBudget[2]).isEqualTo(budgets.get(2) + 1);
+                // transfers net to zero within the unit and never reach another unit or fund source
+                assertThat(replayedBudget[0] + replayedBudget[1] + replayedBudget[3] + replayedBudget[4])
+                        .isEqualTo(unitTotal);
+                assertThat(replayedBudget[2]).isEqualTo(initialBudget[2]);
+                assertThat(replayedBudget[3]).isEqualTo(initialBudget[3]);
+                if (!acrossKindsAllowed) {
+                    // nor another kind of expenditure, unless the ledger allows it
+                    assertThat(replayedBudget[4]).isEqualTo(initialBudget[4]);
+                }
             }
         }
         Statistics.label("outcome").coverage(checker -> {
-            checker.check("transfer", "accepted").count(n -> n > 0);
-            checker.check("transfer", "BUDGET_EXCEEDED").count(n -> n > 0);
-            checker.check("transfer", "TRANSFER_NOT_ALLOWED").count(n -> n > 0);
-            checker.check("transfer", "INVALID_AMOUNT").count(n -> n > 0);
-            checker.check("spend", "accepted").count(n -> n > 0);
+            checker.check("transfer", "accepted").count(c -> c > 0);
+            checker.check("transfer", "accepted across kinds").count(c -> c > 0);
+            checker.check("transfer", "BUDGET_EXCEEDED").count(c -> c > 0);
+            checker.check("transfer", "TRANSFER_NOT_ALLOWED").count(c -> c > 0);
+            checker.check("transfer", "INVALID_AMOUNT").count(c -> c > 0);
+            checker.check("transfer", "EFFECTIVE_DATE_BEFORE_INDICATOR").count(c -> c > 0);
+            checker.check("spend", "accepted").count(c -> c > 0);
+            checker.check("spend", "EFFECTIVE_DATE_BEFORE_INDICATOR").count(c -> c > 0);
         });
+        Statistics.label("rule").coverage(checker -> {
+            for (TransferRule rule : EnumSet.complementOf(EnumSet.of(TransferRule.SAME_FISCAL_YEAR))) {
+                checker.check(rule).count(c -> c > 0);
+            }
+        });
+    }
+
+    /** The rules of 调剂 a transfer breaks, as the test sees them. */
+    private static Set<TransferRule> transferRules(Move move, boolean acrossKindsAllowed) {
+        Set<TransferRule> broken = EnumSet.noneOf(TransferRule.class);
+        IndicatorAttributes from = TRANSFER_ATTRIBUTES.get(move.from());
+        IndicatorAttributes to = TRANSFER_ATTRIBUTES.get(move.to());
+        if (move.from() == move.to()) {
+            broken.add(TransferRule.TWO_INDICATORS);
+        }
+        if (!from.unitCode().equals(to.unitCode())) {
+            broken.add(TransferRule.SAME_UNIT);
+        }
+        if (from.fundSource() != to.fundSource()) {
+            broken.add(TransferRule.SAME_FUND_SOURCE);
+        }
+        if (from.kind() != to.kind() && !move.acrossKinds()) {
+            broken.add(TransferRule.SAME_KIND);
+        }
+        if (from.kind() != to.kind() && move.acrossKinds() && !acrossKindsAllowed) {
+            broken.add(TransferRule.ACROSS_KINDS_ENABLED);
+        }
+        return broken;
     }
 
     @Provide
     Arbitrary<List<Long>> budgets() {
-        return Arbitraries.longs().between(0, 1_000_000).list().ofSize(3);
+        return Arbitraries.longs().between(0, 1_000_000).list().ofSize(TRANSFER_INDICATORS.size());
     }
 
     @Provide
     Arbitrary<List<Move>> moves() {
-        Arbitrary<Integer> indicator = Arbitraries.frequency(Tuple.of(3, 0), Tuple.of(3, 1), Tuple.of(1, 2));
-        Arbitrary<Move> absolute = Combinators.combine(indicator, indicator, amount(), Arbitraries.of(false, false, true))
-                .as((from, to, fen, spend) -> new Move(from, to, fen, false, spend));
-        Arbitrary<Move> edge = Combinators.combine(indicator, indicator, Arbitraries.longs().between(-1, 1),
-                Arbitraries.of(false, false, true))
-                .as((from, to, fen, spend) -> new Move(from, to, fen, true, spend));
+        Arbitrary<Integer> indicator = Arbitraries.frequency(
+                Tuple.of(3, 0), Tuple.of(3, 1), Tuple.of(1, 2), Tuple.of(1, 3), Tuple.of(2, 4));
+        Arbitrary<Boolean> spend = Arbitraries.of(false, false, true);
+        Arbitrary<Boolean> acrossKinds = Arbitraries.of(false, true);
+        Arbitrary<Boolean> early = Arbitraries.frequency(Tuple.of(15, false), Tuple.of(1, true));
+        Arbitrary<Move> absolute = Combinators.combine(indicator, indicator, amount(), spend, acrossKinds, early)
+                .as((from, to, fen, s, across, e) -> new Move(from, to, fen, false, s, across, e));
+        Arbitrary<Move> edge = Combinators.combine(indicator, indicator, Arbitraries.longs().between(-1, 1), spend,
+                        acrossKinds, early)
+                .as((from, to, fen, s, across, e) -> new Move(from, to, fen, true, s, across, e));
         return Arbitraries.frequencyOf(Tuple.of(3, absolute), Tuple.of(1, edge)).list().ofMinSize(1).ofMaxSize(20);
     }
 
@@ -577,7 +702,10 @@ class BudgetIndicatorProperties {
     private Arbitrary<Step> step() {
         Arbitrary<Long> edge = Arbitraries.longs().between(-1, 1);
         Arbitrary<Boolean> relative = Arbitraries.frequency(Tuple.of(2, false), Tuple.of(1, true));
-        Arbitrary<Boolean> outsideYear = Arbitraries.frequency(Tuple.of(20, false), Tuple.of(1, true));
+        Arbitrary<When> when = Arbitraries.frequencyOf(
+                Tuple.of(20, Arbitraries.integers().between(0, 120).map(days -> new When(Timing.AFTER, days))),
+                Tuple.of(1, Arbitraries.integers().between(0, 30).map(days -> new When(Timing.BEFORE, days))),
+                Tuple.of(1, Arbitraries.just(new When(Timing.OUTSIDE_YEAR, 0))));
         Arbitrary<String> spendId = Arbitraries.strings().withChars("123456").ofLength(1).map(n -> "E" + n);
         Arbitrary<Integer> pick = Arbitraries.integers().between(0, 5);
         Arbitrary<Boolean> unknown = Arbitraries.frequency(Tuple.of(10, false), Tuple.of(1, true));
@@ -586,19 +714,19 @@ class BudgetIndicatorProperties {
                 Tuple.of(1, SPEND_CODES[2]), Tuple.of(1, SPEND_CODES[3]));
 
         Arbitrary<Step> adjust = relative.flatMap(r -> Combinators.combine(
-                r ? edge : amount().map(fen -> fen % 2 == 0 ? fen : -fen), outsideYear)
-                .as((fen, out) -> (Step) new Adjust(fen, r, out)));
-        Arbitrary<Step> income = Combinators.combine(amount(), outsideYear)
-                .as((fen, out) -> (Step) new Income(fen, out));
-        Arbitrary<Step> spend = relative.flatMap(r -> Combinators.combine(spendId, r ? edge : amount(), code, outsideYear)
-                .as((id, fen, c, out) -> (Step) new Spend(id, fen, r, c, out)));
+                r ? edge : amount().map(fen -> fen % 2 == 0 ? fen : -fen), when)
+                .as((fen, w) -> (Step) new Adjust(fen, r, w)));
+        Arbitrary<Step> income = Combinators.combine(amount(), when)
+                .as((fen, w) -> (Step) new Income(fen, w));
+        Arbitrary<Step> spend = relative.flatMap(r -> Combinators.combine(spendId, r ? edge : amount(), code, when)
+                .as((id, fen, c, w) -> (Step) new Spend(id, fen, r, c, w)));
         Arbitrary<Step> reverse = Arbitraries.frequencyOf(
-                Tuple.of(2, Combinators.combine(pick, unknown, outsideYear)
-                        .as((p, u, out) -> (Step) new Reverse(p, u, null, false, out))),
-                Tuple.of(2, Combinators.combine(pick, unknown, edge, outsideYear)
-                        .as((p, u, fen, out) -> (Step) new Reverse(p, u, fen, true, out))),
-                Tuple.of(2, Combinators.combine(pick, unknown, amount().map(fen -> fen / 4), outsideYear)
-                        .as((p, u, fen, out) -> (Step) new Reverse(p, u, fen, false, out))));
+                Tuple.of(2, Combinators.combine(pick, unknown, when)
+                        .as((p, u, w) -> (Step) new Reverse(p, u, null, false, w))),
+                Tuple.of(2, Combinators.combine(pick, unknown, edge, when)
+                        .as((p, u, fen, w) -> (Step) new Reverse(p, u, fen, true, w))),
+                Tuple.of(2, Combinators.combine(pick, unknown, amount().map(fen -> fen / 4), when)
+                        .as((p, u, fen, w) -> (Step) new Reverse(p, u, fen, false, w))));
         return Arbitraries.frequencyOf(
                 Tuple.of(2, adjust),
                 Tuple.of(2, income),

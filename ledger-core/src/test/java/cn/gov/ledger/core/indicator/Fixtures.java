@@ -117,7 +117,7 @@ final class Fixtures {
     }
 
     static TransferBudget transfer(String transferId, String from, String to, String amount) {
-        return new TransferBudget(transferId, from, to, yuan(amount), "调剂", JUN_30, "辽财指〔2024〕99号");
+        return new TransferBudget(transferId, from, to, yuan(amount), "调剂", JUN_30, "辽财指〔2024〕99号", false);
     }
 
     static CarryForward carryForward(String id, String target) {

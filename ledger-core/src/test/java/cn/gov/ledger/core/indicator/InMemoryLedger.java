@@ -33,6 +33,11 @@ final class InMemoryLedger implements AutoCloseable {
     private final YearEndCarryForward yearEnd;
 
     InMemoryLedger() {
+        this(false);
+    }
+
+    /** @param acrossKindsAllowed whether transfers that ask for it may cross kinds of expenditure */
+    InMemoryLedger(boolean acrossKindsAllowed) {
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(BudgetIndicator.class),
                 new SimpleResourceParameterResolverFactory(List.of(Fixtures.CLASSIFICATIONS)));
@@ -45,7 +50,7 @@ final class InMemoryLedger implements AutoCloseable {
                 .repository(repository)
                 .parameterResolverFactory(resolvers)
                 .build();
-        transfers = new BudgetTransfers(repository);
+        transfers = new BudgetTransfers(repository, acrossKindsAllowed);
         yearEnd = new YearEndCarryForward(repository);
     }
 

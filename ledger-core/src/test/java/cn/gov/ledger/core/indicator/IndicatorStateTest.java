@@ -33,8 +33,9 @@ class IndicatorStateTest {
         assertThat(state.figures().budget()).isEqualTo(yuan("1125.00"));
         assertThat(state.figures().authorityLeft()).isEqualTo(yuan("775.00"));
         assertThat(state.figures().fundsBalance()).isEqualTo(yuan("550.00"));
-        assertThat(state.expenditure("E1")).contains(new IndicatorState.SpentItem(OFFICE, yuan("250.00")));
-        assertThat(state.expenditure("E2")).contains(new IndicatorState.SpentItem(RECEPTION, yuan("100.00")));
+        assertThat(state.expenditure("E1")).contains(new IndicatorState.SpentItem(OFFICE, yuan("250.00"), JUN_30));
+        assertThat(state.expenditure("E2")).contains(new IndicatorState.SpentItem(RECEPTION, yuan("100.00"), JUN_30));
+        assertThat(state.openedOn()).isEqualTo(JAN_2);
         assertThat(state.expenditure("E3")).isEmpty();
     }
 

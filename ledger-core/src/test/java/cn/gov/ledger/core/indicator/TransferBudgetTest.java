@@ -82,7 +82,10 @@ class TransferBudgetTest {
         ledger.accept(appropriate("C", project(YEAR, OTHER_UNIT), "100.00"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "C", "100.00"))).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        LedgerRejection rejection = ledger.send(transfer("T1", "A", "C", "100.00")).orElseThrow();
+
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        assertThat(rejection.details()).containsEntry("rule", "SAME_UNIT");
 
         // the source's event was applied before the target refused: the unit of work must drop it
         assertThat(ledger.allEvents()).isEqualTo(before);
@@ -94,7 +97,10 @@ class TransferBudgetTest {
         ledger.accept(appropriate("A2025", project(YEAR + 1, UNIT), "100.00"));
         List<Object> before = ledger.allEvents();
 
-        assertThat(ledger.reject(transfer("T1", "A", "A2025", "100.00"))).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        LedgerRejection rejection = ledger.send(transfer("T1", "A", "A2025", "100.00")).orElseThrow();
+
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        assertThat(rejection.details()).containsEntry("rule", "SAME_FISCAL_YEAR");
 
         assertThat(ledger.allEvents()).isEqualTo(before);
     }
@@ -149,5 +155,92 @@ class TransferBudgetTest {
         assertThat(ledger.reject(transfer("T2", "A", "B", "-5.00"))).isEqualTo(RejectionReason.INVALID_AMOUNT);
 
         assertThat(ledger.allEvents()).isEqualTo(before);
+    }
+
+    // ------------------------------------------------------------ 专款专用 and kinds of expenditure
+
+    @Test
+    void transferToAnotherFundSourceIsNotAllowedAndNamesTheRule() {
+        ledger.accept(appropriate("F", withFundSource(project(), FundSource.BUSINESS), "100.00"));
+        List<Object> before = ledger.allEvents();
+
+        LedgerRejection rejection = ledger.send(transfer("T1", "A", "F", "100.00")).orElseThrow();
+
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        assertThat(rejection.details()).containsEntry("rule", "SAME_FUND_SOURCE");
+        assertThat(rejection.getMessage()).contains("GENERAL_BUDGET → BUSINESS");
+        assertThat(ledger.allEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void transferBetweenBasicAndProjectNeedsTheRequestToSaySo() {
+        ledger.accept(appropriate("BASIC", basic(), "100.00"));
+        List<Object> before = ledger.allEvents();
+
+        LedgerRejection rejection = ledger.send(transfer("T1", "A", "BASIC", "100.00")).orElseThrow();
+
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        assertThat(rejection.details()).containsEntry("rule", "SAME_KIND");
+        assertThat(ledger.allEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void transferBetweenKindsAskedForIsRefusedWhereTheLedgerDoesNotAllowIt() {
+        ledger.accept(appropriate("BASIC", basic(), "100.00"));
+        List<Object> before = ledger.allEvents();
+
+        LedgerRejection rejection = ledger.send(acrossKinds(transfer("T1", "BASIC", "A", "100.00"))).orElseThrow();
+
+        assertThat(rejection.reason()).isEqualTo(RejectionReason.TRANSFER_NOT_ALLOWED);
+        assertThat(rejection.details()).containsEntry("rule", "ACROSS_KINDS_ENABLED");
+        assertThat(ledger.allEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void transferBetweenKindsAskedForAndAllowedMovesTheAuthority() {
+        try (InMemoryLedger allowing = new InMemoryLedger(true)) {
+            allowing.accept(appropriate("A", project(), "1000.00"));
+            allowing.accept(appropriate("BASIC", basic(), "100.00"));
+            assertThat(allowing.send(transfer("T1", "A", "BASIC", "100.00")).orElseThrow().details())
+                    .containsEntry("rule", "SAME_KIND");
+
+            allowing.accept(acrossKinds(transfer("T2", "A", "BASIC", "100.00")));
+
+            assertThat(allowing.replay("BASIC").figures().budget()).isEqualTo(yuan("200.00"));
+            // the fund source stays a rule even where kinds may be crossed
+            allowing.accept(appropriate("F", withFundSource(basic(), FundSource.GOVERNMENT_FUND), "0"));
+            assertThat(allowing.send(acrossKinds(transfer("T3", "A", "F", "1.00"))).orElseThrow().details())
+                    .containsEntry("rule", "SAME_FUND_SOURCE");
+        }
+    }
+
+    @Test
+    void sayingAcrossKindsChangesNothingWithinOneKind() {
+        ledger.accept(acrossKinds(transfer("T1", "A", "B", "300.00")));
+
+        assertThat(ledger.replay("B").figures().budget()).isEqualTo(yuan("500.00"));
+    }
+
+    @Test
+    void aTransferBeforeEitherIndicatorExistsIsRefused() {
+        ledger.accept(new AppropriateBudget("LATE", project(), yuan("100.00"), true, JUN_30.plusDays(1), "doc"));
+        List<Object> before = ledger.allEvents();
+
+        assertThat(ledger.reject(transfer("T1", "A", "LATE", "10.00")))
+                .isEqualTo(RejectionReason.EFFECTIVE_DATE_BEFORE_INDICATOR);
+        assertThat(ledger.reject(transfer("T2", "LATE", "A", "10.00")))
+                .isEqualTo(RejectionReason.EFFECTIVE_DATE_BEFORE_INDICATOR);
+
+        assertThat(ledger.allEvents()).isEqualTo(before);
+    }
+
+    private static IndicatorAttributes withFundSource(IndicatorAttributes a, FundSource fundSource) {
+        return new IndicatorAttributes(a.fiscalYear(), a.unitCode(), fundSource, a.functionalCode(), a.kind(),
+                a.projectCode(), a.projectName(), a.economicCode());
+    }
+
+    private static TransferBudget acrossKinds(TransferBudget t) {
+        return new TransferBudget(t.transferId(), t.fromIndicatorId(), t.toIndicatorId(), t.amount(), t.reason(),
+                t.effectiveDate(), t.documentRef(), true);
     }
 }
