@@ -28,7 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 UNITS_FILE = os.path.join(ROOT, "ledger-api", "src", "main", "resources", "demo", "liaoning-miit-units.json")
 BATCH_FILE = os.path.join(ROOT, "ledger-api", "src", "main", "resources", "demo", "liaoning-miit-2024.json")
-CLASSIFICATION = os.path.join(ROOT, "ledger-core", "src", "main", "resources", "classification")
+CLASSIFICATION = os.path.join(ROOT, "ledger-core", "src", "main", "resources", "classification", "2024")
 
 YEAR = 2024
 APPROPRIATION_FUNDS = ("GENERAL_BUDGET", "GOVERNMENT_FUND", "STATE_CAPITAL")
@@ -529,6 +529,12 @@ def read_csv(ref, name):
         return list(csv.DictReader(f))
 
 
+def code_list(name):
+    """code -> name of a shipped list of 2024 (its # lines name the source)."""
+    with open(os.path.join(CLASSIFICATION, name), encoding="utf-8") as f:
+        return {r["code"]: r["name"] for r in csv.DictReader(line for line in f if not line.startswith("#"))}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reference", default=os.path.join(ROOT, "ledger-api", "src", "test", "resources", "reference"),
@@ -537,8 +543,8 @@ def main():
     args = ap.parse_args()
     ref = args.reference
 
-    functional = {r["code"]: r["name"] for r in csv.DictReader(open(os.path.join(CLASSIFICATION, "functional.csv"), encoding="utf-8"))}
-    economic = {r["code"]: r["name"] for r in csv.DictReader(open(os.path.join(CLASSIFICATION, "economic.csv"), encoding="utf-8"))}
+    functional = code_list("functional.csv")
+    economic = code_list("economic.csv")
     units = json.load(open(UNITS_FILE, encoding="utf-8"))
     batch = json.load(open(BATCH_FILE, encoding="utf-8"))
     problems = []
