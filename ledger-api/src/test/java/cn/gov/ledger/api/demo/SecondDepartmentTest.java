@@ -132,6 +132,19 @@ class SecondDepartmentTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void closingTheSecondYearCarriesWhatItLeftIntoTheThirdAndChangesNothingOfIt() {
+        JsonNode before = report(2025).path("01");
+        LedgerClient.Answer close = client.post("/api/v1/fiscal-years/2025/close",
+                Map.of("departmentCode", DEPARTMENT)).expect(200);
+        assertThat(close.body().path("refused").asInt()).as("%s", close.body()).isZero();
+        assertThat(close.body().path("carriedForward").asInt()).isPositive();
+        loadedAt = close.body().path("sequence").asLong();
+        assertThat(report(2025).path("01")).isEqualTo(before);
+        assertThat(amount(report(2026).path("01"), "income", "年初结转和结余"))
+                .isEqualByComparingTo(amount(before, "expenditure", "年末结转和结余")).isPositive();
+    }
+
+    @Test
     void byGovernmentEconomicSectionEachUnitIsMappedByItsType() {
         LedgerClient.Answer answer = client.get("/api/v1/balances?fiscalYear=2024&departmentCode=" + DEPARTMENT
                 + "&groupBy=governmentEconomicSection&minSequence=" + loadedAt).expect(200);

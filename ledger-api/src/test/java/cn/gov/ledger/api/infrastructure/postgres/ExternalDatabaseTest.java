@@ -37,7 +37,8 @@ class ExternalDatabaseTest {
             try (var connection = external.getPostgresDatabase().getConnection();
                  var count = connection.createStatement().executeQuery("SELECT count(*) FROM domain_event_entry")) {
                 count.next();
-                assertThat(count.getLong(1)).as("the event went to the given database").isEqualTo(1);
+                assertThat(count.getLong(1)).as("the unit's registration and the appropriation went to the given database")
+                        .isEqualTo(2);
             }
         }
         assertThat(dataDir.resolve("postgres")).as("no embedded PostgreSQL was started").doesNotExist();
