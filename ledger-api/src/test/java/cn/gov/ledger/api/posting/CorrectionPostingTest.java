@@ -248,8 +248,9 @@ class CorrectionPostingTest extends LedgerIntegrationTest {
     void aCorrectionIsRefusedWithItsCodeAndLeavesNoTrace() {
         String unit = newUnit();
         String indicator = newIndicator(unit, "1000.00");
-        rejectedWithoutTrace(indicator, () -> correct(indicator, correction(LedgerClient.id("COR"), "1000.00")), 400,
-                "VALIDATION_FAILED");
+        LedgerClient.Answer unchanged = rejectedWithoutTrace(indicator,
+                () -> correct(indicator, correction(LedgerClient.id("COR"), "1000.00")), 400, "VALIDATION_FAILED");
+        assertThat(errorFields(unchanged)).containsExactly("correctedAmount");
         LedgerClient.Answer negative = rejectedWithoutTrace(indicator,
                 () -> correct(indicator, correction(LedgerClient.id("COR"), "-1.00")), 400, "VALIDATION_FAILED");
         assertThat(errorFields(negative)).containsExactly("correctedAmount");

@@ -287,12 +287,14 @@ public class BudgetIndicator {
     /** The corrected amount is not negative and differs from the appropriation's: the signed change. */
     private static Money requireCorrection(IndicatorState.Appropriation appropriation, Money correctedAmount) {
         if (correctedAmount.isNegative()) {
-            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an appropriation cannot be negative");
+            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an appropriation cannot be negative",
+                    Map.of("field", "correctedAmount"));
         }
         Money change = correctedAmount.minus(appropriation.amount());
         if (change.isZero()) {
             throw new LedgerRejection(RejectionReason.INVALID_AMOUNT,
-                    "the appropriation is " + appropriation.amount() + " already: nothing to correct");
+                    "the appropriation is " + appropriation.amount() + " already: nothing to correct",
+                    Map.of("field", "correctedAmount"));
         }
         return change;
     }
