@@ -81,12 +81,8 @@ public final class IndicatorState {
     public void apply(IndicatorEvent event) {
         FigureMovements.of(event).ifPresent(movement -> {
             figures = figures.plus(movement);
-            long authority = switch (movement.figure()) {
-                case INITIAL, ADJUSTMENT, CARRIED_IN -> movement.amount().fen();
-                case SPENT -> -movement.amount().fen();
-                case INCOME -> 0;
-            };
             if (movement.figure() != Figure.INCOME) {
+                long authority = movement.figure() == Figure.SPENT ? -movement.amount().fen() : movement.amount().fen();
                 authorityByDay.merge(Math.toIntExact(event.effectiveDate().toEpochDay()), authority, Long::sum);
             }
         });
