@@ -13,4 +13,7 @@ interface PostingContext {
 
     /** The indicator an accepted expenditure was posted to. */
     Optional<String> indicatorOfExpenditure(String expenditureId);
+
+    /** The indicator an accepted income was posted to. */
+    Optional<String> indicatorOfIncome(String incomeId);
 }

@@ -1,10 +1,12 @@
 package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
+import cn.gov.ledger.api.posting.PostingRequest.AppropriationCorrection;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
 import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
+import cn.gov.ledger.api.posting.PostingRequest.IncomeReversal;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,6 +81,21 @@ public class PostingController {
     ResponseEntity<PostingResult> carryForward(@PathVariable String indicatorId,
                                                @RequestBody CarryForwardRequest body, HttpServletRequest request) {
         return answer(PostingRoutes.CARRY_FORWARD.bind(body, indicatorId), request);
+    }
+
+    @Operation(summary = "ReverseIncome: 收入冲销 of all (no amount) or part of an income")
+    @PostMapping(PostingRoutes.INCOME_REVERSAL_PATH)
+    ResponseEntity<PostingResult> reverseIncome(@PathVariable String incomeId, @RequestBody IncomeReversal body,
+                                                HttpServletRequest request) {
+        return answer(PostingRoutes.INCOME_REVERSAL.bind(body, incomeId), request);
+    }
+
+    @Operation(summary = "CorrectAppropriation: 更正指标金额, the appropriation's amount as it should have been")
+    @PostMapping(PostingRoutes.AMOUNT_CORRECTION_PATH)
+    ResponseEntity<PostingResult> correctAppropriation(@PathVariable String indicatorId,
+                                                       @RequestBody AppropriationCorrection body,
+                                                       HttpServletRequest request) {
+        return answer(PostingRoutes.AMOUNT_CORRECTION.bind(body, indicatorId), request);
     }
 
     private ResponseEntity<PostingResult> answer(PostingRequest body, HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package cn.gov.ledger.api.posting;
 
+import cn.gov.ledger.core.indicator.AppropriationCorrected;
 import cn.gov.ledger.core.indicator.BudgetAdjusted;
 import cn.gov.ledger.core.indicator.BudgetAppropriated;
 import cn.gov.ledger.core.indicator.BudgetTransferredIn;
@@ -9,6 +10,7 @@ import cn.gov.ledger.core.indicator.CarriedIn;
 import cn.gov.ledger.core.indicator.ExpenditureRecorded;
 import cn.gov.ledger.core.indicator.ExpenditureReversed;
 import cn.gov.ledger.core.indicator.IncomeRecorded;
+import cn.gov.ledger.core.indicator.IncomeReversed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +45,9 @@ class PostingHistory {
             PostingType.INCOME, List.of(IncomeRecorded.class),
             PostingType.EXPENDITURE, List.of(ExpenditureRecorded.class),
             PostingType.REVERSAL, List.of(ExpenditureReversed.class),
-            PostingType.CARRY_FORWARD, List.of(CarriedForward.class, CarriedIn.class));
+            PostingType.CARRY_FORWARD, List.of(CarriedForward.class, CarriedIn.class),
+            PostingType.INCOME_REVERSAL, List.of(IncomeReversed.class),
+            PostingType.AMOUNT_CORRECTION, List.of(AppropriationCorrected.class));
 
     /** The payload fields that name the second indicator of a posting that touches two. */
     private static final List<String> COUNTERPART_FIELDS = List.of("toIndicatorId", "targetIndicatorId");

@@ -7,12 +7,14 @@ import cn.gov.ledger.core.classification.FunctionalCode;
 import cn.gov.ledger.core.indicator.AdjustBudget;
 import cn.gov.ledger.core.indicator.AppropriateBudget;
 import cn.gov.ledger.core.indicator.CarryForward;
+import cn.gov.ledger.core.indicator.CorrectAppropriation;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.indicator.RecordExpenditure;
 import cn.gov.ledger.core.indicator.RecordIncome;
 import cn.gov.ledger.core.indicator.ReverseExpenditure;
+import cn.gov.ledger.core.indicator.ReverseIncome;
 import cn.gov.ledger.core.indicator.SurplusDisposition;
 import cn.gov.ledger.core.indicator.TransferBudget;
 import cn.gov.ledger.core.money.Money;
@@ -37,7 +39,9 @@ import org.springframework.http.HttpStatus;
         @JsonSubTypes.Type(value = PostingRequest.Income.class, name = "INCOME"),
         @JsonSubTypes.Type(value = PostingRequest.Expenditure.class, name = "EXPENDITURE"),
         @JsonSubTypes.Type(value = PostingRequest.Reversal.class, name = "REVERSAL"),
-        @JsonSubTypes.Type(value = PostingRequest.CarryForwardRequest.class, name = "CARRY_FORWARD")})
+        @JsonSubTypes.Type(value = PostingRequest.CarryForwardRequest.class, name = "CARRY_FORWARD"),
+        @JsonSubTypes.Type(value = PostingRequest.IncomeReversal.class, name = "INCOME_REVERSAL"),
+        @JsonSubTypes.Type(value = PostingRequest.AppropriationCorrection.class, name = "AMOUNT_CORRECTION")})
 public sealed interface PostingRequest {
 
     PostingType type();
@@ -312,6 +316,79 @@ public sealed interface PostingRequest {
                     null,
                     new CarryForward(indicatorId, targetIndicatorId, money,
                             Objects.requireNonNullElse(surplusDisposition, SurplusDisposition.CARRY), effectiveDate));
+        }
+    }
+
+    /** POST /api/v1/incomes/{incomeId}/reversals: 收入冲销 of all ({@code amount} absent) or part of an income. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record IncomeReversal(String incomeId, String reversalId, String amount, String reason, LocalDate effectiveDate)
+            implements PostingRequest {
+
+        /** The reversal of the income its path names, whatever the body says. */
+        IncomeReversal ofIncome(String pathIncomeId) {
+            return new IncomeReversal(pathIncomeId, reversalId, amount, reason, effectiveDate);
+        }
+
+        @Override
+        public PostingType type() {
+            return PostingType.INCOME_REVERSAL;
+        }
+
+        @Override
+        public String postingId() {
+            return reversalId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("incomeId", incomeId);
+            v.id("reversalId", reversalId);
+            Money money = v.amount("amount", amount, false, Sign.POSITIVE);
+            v.text("reason", reason, true);
+            v.required("effectiveDate", effectiveDate);
+            v.throwIfAny();
+            String indicatorId = context.indicatorOfIncome(incomeId).orElseThrow(() -> new ApiProblem(
+                    HttpStatus.NOT_FOUND, "INCOME_NOT_FOUND", "income " + incomeId + " does not exist"));
+            return new PreparedPosting(type(), reversalId, indicatorId, List.of(indicatorId), null,
+                    new ReverseIncome(indicatorId, reversalId, incomeId, money, reason, effectiveDate));
+        }
+    }
+
+    /**
+     * POST /api/v1/indicators/{indicatorId}/appropriation-corrections: 更正指标金额, the amount the
+     * indicator's appropriation should have had.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record AppropriationCorrection(String indicatorId, String correctionId, String correctedAmount, String reason,
+                                   String documentRef) implements PostingRequest {
+
+        /** The correction of the indicator its path names, whatever the body says. */
+        AppropriationCorrection forIndicator(String pathIndicatorId) {
+            return new AppropriationCorrection(pathIndicatorId, correctionId, correctedAmount, reason, documentRef);
+        }
+
+        @Override
+        public PostingType type() {
+            return PostingType.AMOUNT_CORRECTION;
+        }
+
+        @Override
+        public String postingId() {
+            return correctionId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("indicatorId", indicatorId);
+            v.id("correctionId", correctionId);
+            Money money = v.amount("correctedAmount", correctedAmount, true, Sign.NOT_NEGATIVE);
+            v.text("reason", reason, true);
+            v.text("documentRef", documentRef, false);
+            v.throwIfAny();
+            return new PreparedPosting(type(), correctionId, indicatorId, List.of(indicatorId), null,
+                    new CorrectAppropriation(indicatorId, correctionId, money, reason, documentRef));
         }
     }
 }

@@ -1,10 +1,12 @@
 package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
+import cn.gov.ledger.api.posting.PostingRequest.AppropriationCorrection;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
 import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
+import cn.gov.ledger.api.posting.PostingRequest.IncomeReversal;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
 import java.util.List;
@@ -31,6 +33,8 @@ final class PostingRoutes {
     static final String EXPENDITURE_PATH = "/api/v1/expenditures";
     static final String REVERSAL_PATH = "/api/v1/expenditures/{expenditureId}/reversals";
     static final String CARRY_FORWARD_PATH = "/api/v1/indicators/{indicatorId}/carry-forward";
+    static final String INCOME_REVERSAL_PATH = "/api/v1/incomes/{incomeId}/reversals";
+    static final String AMOUNT_CORRECTION_PATH = "/api/v1/indicators/{indicatorId}/appropriation-corrections";
 
     /**
      * An endpoint: its pattern as the controller maps it, the type its body reads as, and how the
@@ -57,9 +61,15 @@ final class PostingRoutes {
     static final Route<Reversal> REVERSAL = new Route<>(REVERSAL_PATH, Reversal.class, Reversal::ofExpenditure);
     static final Route<CarryForwardRequest> CARRY_FORWARD =
             new Route<>(CARRY_FORWARD_PATH, CarryForwardRequest.class, CarryForwardRequest::forIndicator);
+    static final Route<IncomeReversal> INCOME_REVERSAL =
+            new Route<>(INCOME_REVERSAL_PATH, IncomeReversal.class, IncomeReversal::ofIncome);
+    static final Route<AppropriationCorrection> AMOUNT_CORRECTION =
+            new Route<>(AMOUNT_CORRECTION_PATH, AppropriationCorrection.class, AppropriationCorrection::forIndicator);
 
     static final List<Route<?>> ALL =
-            List.of(APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD);
+            List.of(APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD,
+                    INCOME_REVERSAL,
+                    AMOUNT_CORRECTION);
 
     /** A request path that is one of the routes, with its path's id (null where the route has none). */
     record Match(Route<?> route, String pathId) {

@@ -60,7 +60,7 @@ public class PostingService {
     /** One posting, written together with the others that arrive meanwhile (GroupCommit). */
     public Outcome post(PostingRequest request, Caller caller) {
         try {
-            Written written = singlePostings.submit(new Submitted(request.prepare(context(Map.of())), caller));
+            Written written = singlePostings.submit(new Submitted(request.prepare(context(Map.of(), Map.of())), caller));
             if (written.problem() != null) {
                 throw written.problem();
             }
@@ -117,20 +117,27 @@ public class PostingService {
         }
     }
 
-    /** Validates the postings of one batch in order: a reversal may name an expenditure earlier in it. */
+    /**
+     * Validates the postings of one batch in order: a reversal may name an expenditure earlier in
+     * it, an income reversal an income.
+     */
     private Function<PostingRequest, PreparedPosting> batchPreparer() {
         Map<String, String> expendituresInBatch = new HashMap<>();
-        PostingContext context = context(expendituresInBatch);
+        Map<String, String> incomesInBatch = new HashMap<>();
+        PostingContext context = context(expendituresInBatch, incomesInBatch);
         return request -> {
             PreparedPosting posting = request.prepare(context);
             if (posting.type() == PostingType.EXPENDITURE) {
                 expendituresInBatch.put(posting.postingId(), posting.indicatorId());
             }
+            if (posting.type() == PostingType.INCOME) {
+                incomesInBatch.put(posting.postingId(), posting.indicatorId());
+            }
             return posting;
         };
     }
 
-    private PostingContext context(Map<String, String> expendituresInBatch) {
+    private PostingContext context(Map<String, String> expendituresInBatch, Map<String, String> incomesInBatch) {
         return new PostingContext() {
             @Override
             public boolean unitExists(String unitCode) {
@@ -149,6 +156,15 @@ public class PostingService {
                     return Optional.of(inBatch);
                 }
                 return receipts.find(PostingType.EXPENDITURE, expenditureId).map(PostingReceipts.Receipt::indicatorId);
+            }
+
+            @Override
+            public Optional<String> indicatorOfIncome(String incomeId) {
+                String inBatch = incomesInBatch.get(incomeId);
+                if (inBatch != null) {
+                    return Optional.of(inBatch);
+                }
+                return receipts.find(PostingType.INCOME, incomeId).map(PostingReceipts.Receipt::indicatorId);
             }
         };
     }

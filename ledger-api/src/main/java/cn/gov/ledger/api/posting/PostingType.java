@@ -1,6 +1,12 @@
 package cn.gov.ledger.api.posting;
 
-/** The kinds of posting, as the batch endpoint names them in {@code type}. */
+/**
+ * The kinds of posting, as the batch endpoint names them in {@code type} (at most 20 characters:
+ * posting_receipt.posting_type). {@code INCOME_REVERSAL} is 收入冲销, {@code AMOUNT_CORRECTION}
+ * the correction of an appropriation's amount (更正指标金额).
+ */
 public enum PostingType {
-    APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD
+    APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD,
+    INCOME_REVERSAL,
+    AMOUNT_CORRECTION
 }

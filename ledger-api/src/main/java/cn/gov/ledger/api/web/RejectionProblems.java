@@ -14,8 +14,14 @@ public final class RejectionProblems {
         return switch (rejection.reason()) {
             case INDICATOR_NOT_FOUND, EXPENDITURE_NOT_FOUND, UNIT_NOT_FOUND ->
                     problem(HttpStatus.NOT_FOUND, rejection.reason().name(), rejection);
+            case INCOME_NOT_FOUND, APPROPRIATION_NOT_FOUND ->
+                    problem(HttpStatus.NOT_FOUND, rejection.reason().name(), rejection);
+            case REVERSAL_EXCEEDS_INCOME -> problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
+            case EFFECTIVE_DATE_BEFORE_INCOME ->
+                    problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
             case UNKNOWN_CODE -> problem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE", rejection);
-            case INVALID_AMOUNT -> ApiProblem.validation(Map.of("amount", rejection.getMessage()));
+            case INVALID_AMOUNT -> ApiProblem.validation(
+                    Map.of(rejection.details().getOrDefault("field", "amount"), rejection.getMessage()));
             case BUDGET_EXCEEDED, BUDGET_BELOW_SPENT, INDICATOR_CLOSED, REVERSAL_EXCEEDS_EXPENDITURE, ID_CONFLICT,
                  UNIT_ALREADY_REGISTERED, CHANGE_BEFORE_REGISTRATION ->
                     problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);

@@ -75,8 +75,15 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
         client.post("/api/v1/indicators/" + a + "/adjustments", Map.of("adjustmentId", LedgerClient.id("A"),
                 "amount", "-500.00", "reason", "调减", "effectiveDate", "2024-04-01"));
         client.post("/api/v1/transfers", transfer(LedgerClient.id("T"), a, b, "700.00"));
-        client.post("/api/v1/indicators/" + b + "/incomes", Map.of("incomeId", LedgerClient.id("I"),
+        String income = LedgerClient.id("I");
+        client.post("/api/v1/indicators/" + b + "/incomes", Map.of("incomeId", income,
                 "amount", "3700.00", "effectiveDate", "2024-05-02"));
+        client.post("/api/v1/incomes/" + income + "/reversals", Map.of("reversalId", LedgerClient.id("IR"),
+                "amount", "200.00", "reason", "退回", "effectiveDate", "2024-05-03")).expect(201);
+        client.post("/api/v1/indicators/" + a + "/appropriation-corrections", Map.of("correctionId",
+                LedgerClient.id("C"), "correctedAmount", "5100.00", "reason", "录入错误")).expect(201);
+        client.post("/api/v1/indicators/" + midYear.get("indicatorId") + "/appropriation-corrections", Map.of(
+                "correctionId", LedgerClient.id("C"), "correctedAmount", "750.00", "reason", "录入错误")).expect(201);
         for (int i = 0; i < 5; i++) {
             String e = LedgerClient.id("E");
             client.post("/api/v1/expenditures", expenditure(e, i % 2 == 0 ? a : b, "123.45"));

@@ -183,6 +183,9 @@ public abstract class LedgerIntegrationTest {
                 case "ExpenditureReversed" -> figures.merge("spent", -amount, Long::sum);
                 case "CarriedIn" -> figures.merge("carriedIn", amount, Long::sum);
                 case "CarriedForward" -> { }
+                case "IncomeReversed" -> figures.merge("income", -amount, Long::sum);
+                case "AppropriationCorrected" -> figures.merge(payload.path("initial").asBoolean()
+                        ? "initialBudget" : "adjustments", amount, Long::sum);
                 default -> throw new AssertionError("unknown event type " + type);
             }
         }

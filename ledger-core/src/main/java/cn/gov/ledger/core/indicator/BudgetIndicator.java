@@ -118,6 +118,36 @@ public class BudgetIndicator {
                 item.economicCode(), command.reason(), command.effectiveDate()));
     }
 
+    /** 收入冲销: takes back all or part of an income; the funds balance falls with it. */
+    @CommandHandler
+    public void handle(ReverseIncome command) {
+        requireOpen();
+        IndicatorState.ReceivedItem item = requireIncome(command.incomeId());
+        requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeIncome(command.incomeId(), item, command.effectiveDate());
+        Money amount = command.amount() == null ? item.left() : command.amount();
+        if (command.amount() != null) {
+            requirePositive(amount, "income reversal");
+        }
+        requireIncomeLeft(command.incomeId(), item, amount);
+        apply(new IncomeReversed(indicatorId, command.reversalId(), command.incomeId(), amount, command.reason(),
+                command.effectiveDate()));
+    }
+
+    /**
+     * 更正指标金额: sets the appropriation's amount to what it should have been, effective at the
+     * appropriation's date, so it must leave authority as of every date since then not negative.
+     */
+    @CommandHandler
+    public void handle(CorrectAppropriation command) {
+        requireOpen();
+        IndicatorState.Appropriation appropriation = requireAppropriation();
+        Money change = requireCorrection(appropriation, command.correctedAmount());
+        requireAuthorityAtEveryDate(appropriation.effectiveDate(), change);
+        apply(new AppropriationCorrected(indicatorId, command.correctionId(), change, command.correctedAmount(),
+                appropriation.initial(), command.reason(), command.documentRef(), appropriation.effectiveDate()));
+    }
+
     // --- the two-indicator commands, decided by BudgetTransfers and YearEndCarryForward ---
 
     void transferOut(TransferBudget command) {
@@ -224,6 +254,62 @@ public class BudgetIndicator {
                     "effective date " + date + " is before expenditure " + expenditureId + " (" + item.effectiveDate() + ")",
                     Map.of("expenditureDate", item.effectiveDate().toString()));
         }
+    }
+
+    private IndicatorState.ReceivedItem requireIncome(String incomeId) {
+        return state.income(incomeId).orElseThrow(() -> new LedgerRejection(RejectionReason.INCOME_NOT_FOUND,
+                "income " + incomeId + " is not on indicator " + indicatorId));
+    }
+
+    /** An income reversal never precedes its income, so income as of any date is never negative. */
+    private static void requireNotBeforeIncome(String incomeId, IndicatorState.ReceivedItem item, LocalDate date) {
+        if (date.isBefore(item.effectiveDate())) {
+            throw new LedgerRejection(RejectionReason.EFFECTIVE_DATE_BEFORE_INCOME,
+                    "effective date " + date + " is before income " + incomeId + " (" + item.effectiveDate() + ")",
+                    Map.of("incomeDate", item.effectiveDate().toString()));
+        }
+    }
+
+    private static void requireIncomeLeft(String incomeId, IndicatorState.ReceivedItem item, Money amount) {
+        if (!amount.isPositive() || item.left().isLessThan(amount)) {
+            throw new LedgerRejection(RejectionReason.REVERSAL_EXCEEDS_INCOME,
+                    "only " + item.left() + " of income " + incomeId + " is left to reverse",
+                    Map.of("leftToReverse", item.left().toString()));
+        }
+    }
+
+    /** Only an appropriated indicator has an appropriation to correct; one opened by a carry-in has none. */
+    private IndicatorState.Appropriation requireAppropriation() {
+        return state.appropriation().orElseThrow(() -> new LedgerRejection(RejectionReason.APPROPRIATION_NOT_FOUND,
+                "indicator " + indicatorId + " was opened by a carry-forward and has no appropriation to correct"));
+    }
+
+    /** The corrected amount is not negative and differs from the appropriation's: the signed change. */
+    private static Money requireCorrection(IndicatorState.Appropriation appropriation, Money correctedAmount) {
+        if (correctedAmount.isNegative()) {
+            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an appropriation cannot be negative",
+                    Map.of("field", "correctedAmount"));
+        }
+        Money change = correctedAmount.minus(appropriation.amount());
+        if (change.isZero()) {
+            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT,
+                    "the appropriation is " + appropriation.amount() + " already: nothing to correct",
+                    Map.of("field", "correctedAmount"));
+        }
+        return change;
+    }
+
+    /**
+     * 无预算不支出 at every date: a change counting from {@code from} must leave authority left as of
+     * each date since then not negative; the first date it would not is named with its authority left.
+     */
+    private void requireAuthorityAtEveryDate(LocalDate from, Money change) {
+        state.shortfall(from, change.fen()).ifPresent(shortfall -> {
+            throw new LedgerRejection(RejectionReason.BUDGET_BELOW_SPENT,
+                    "as of " + shortfall.date() + " authority left is " + shortfall.authorityLeft()
+                            + ": the correction by " + change + " would make it negative",
+                    Map.of("date", shortfall.date().toString(), "authorityLeft", shortfall.authorityLeft().toString()));
+        });
     }
 
     /**

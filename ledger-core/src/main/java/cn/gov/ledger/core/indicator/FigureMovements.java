@@ -25,7 +25,10 @@ public final class FigureMovements {
                             e -> new FigureMovement(Figure.SPENT, e.amount(), e.economicCode())),
                     rule(ExpenditureReversed.class,
                             e -> new FigureMovement(Figure.SPENT, e.amount().negate(), e.economicCode())),
-                    rule(CarriedIn.class, e -> FigureMovement.of(Figure.CARRIED_IN, e.amount())));
+                    rule(CarriedIn.class, e -> FigureMovement.of(Figure.CARRIED_IN, e.amount())),
+                    rule(IncomeReversed.class, e -> FigureMovement.of(Figure.INCOME, e.amount().negate())),
+                    rule(AppropriationCorrected.class, e -> FigureMovement.of(
+                            e.initial() ? Figure.INITIAL : Figure.ADJUSTMENT, e.amount())));
 
     private FigureMovements() {
     }

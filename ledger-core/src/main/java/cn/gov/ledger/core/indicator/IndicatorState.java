@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What an indicator's own events add up to. The aggregate decides on it, and the audit replay
@@ -22,6 +23,34 @@ public final class IndicatorState {
     private final Map<String, SpentItem> expenditures = new HashMap<>();
     /** The economic code of the last expenditure: the next one mostly has the same, and shares it. */
     private EconomicCode lastCode;
+    private final Map<String, ReceivedItem> incomes = new HashMap<>();
+    /** The appropriation that created the indicator, as corrected; null for one opened by a carry-in. */
+    private Appropriation appropriation;
+    /**
+     * How authority left (budget − spent) moved on each effective day (epoch day → fen): what a
+     * correction effective at an earlier date is checked against. At most one entry per day of the year.
+     */
+    private final TreeMap<Integer, Long> authorityByDay = new TreeMap<>();
+
+    /** An income and what is left of it after reversals, as fen, and its effective date as a day number. */
+    public record ReceivedItem(long leftFen, int effectiveDay) {
+
+        public Money left() {
+            return new Money(leftFen);
+        }
+
+        public LocalDate effectiveDate() {
+            return LocalDate.ofEpochDay(effectiveDay);
+        }
+    }
+
+    /** The indicator's appropriation: its amount after corrections, whether it is 年初预算, its effective date. */
+    public record Appropriation(Money amount, boolean initial, LocalDate effectiveDate) {
+    }
+
+    /** The first date on which authority left would be negative, and what it is on that date now. */
+    public record Shortfall(LocalDate date, Money authorityLeft) {
+    }
 
     /**
      * An expenditure and what is left of it after reversals. Kept for every expenditure of a cached
@@ -50,10 +79,17 @@ public final class IndicatorState {
     }
 
     public void apply(IndicatorEvent event) {
-        FigureMovements.of(event).ifPresent(movement -> figures = figures.plus(movement));
+        FigureMovements.of(event).ifPresent(movement -> {
+            figures = figures.plus(movement);
+            if (movement.figure() != Figure.INCOME) {
+                long authority = movement.figure() == Figure.SPENT ? -movement.amount().fen() : movement.amount().fen();
+                authorityByDay.merge(Math.toIntExact(event.effectiveDate().toEpochDay()), authority, Long::sum);
+            }
+        });
         if (event instanceof BudgetAppropriated e) {
             indicatorId = e.indicatorId();
             attributes = e.attributes();
+            appropriation = new Appropriation(e.amount(), e.initial(), e.effectiveDate());
             opened(e.effectiveDate());
         } else if (event instanceof CarriedIn e) {
             indicatorId = e.indicatorId();
@@ -66,6 +102,14 @@ public final class IndicatorState {
                     item.leftFen() - e.amount().fen(), item.effectiveDay()));
         } else if (event instanceof CarriedForward) {
             closed = true;
+        } else if (event instanceof IncomeRecorded e) {
+            incomes.put(e.incomeId(), new ReceivedItem(e.amount().fen(), Math.toIntExact(e.effectiveDate().toEpochDay())));
+        } else if (event instanceof IncomeReversed e) {
+            incomes.computeIfPresent(e.incomeId(), (id, item) -> new ReceivedItem(item.leftFen() - e.amount().fen(),
+                    item.effectiveDay()));
+        } else if (event instanceof AppropriationCorrected e) {
+            appropriation = new Appropriation(e.correctedAmount(), appropriation.initial(),
+                    appropriation.effectiveDate());
         }
     }
 
@@ -105,5 +149,29 @@ public final class IndicatorState {
 
     public Optional<SpentItem> expenditure(String expenditureId) {
         return Optional.ofNullable(expenditures.get(expenditureId));
+    }
+
+    public Optional<ReceivedItem> income(String incomeId) {
+        return Optional.ofNullable(incomes.get(incomeId));
+    }
+
+    public Optional<Appropriation> appropriation() {
+        return Optional.ofNullable(appropriation);
+    }
+
+    /**
+     * The first date from {@code from} on whose authority left, as of that date, would be negative
+     * if {@code change} (fen, signed) counted from {@code from}; empty if there is none.
+     */
+    public Optional<Shortfall> shortfall(LocalDate from, long change) {
+        int fromDay = Math.toIntExact(from.toEpochDay());
+        long asOf = 0;
+        for (Map.Entry<Integer, Long> day : authorityByDay.entrySet()) {
+            asOf += day.getValue();
+            if (day.getKey() >= fromDay && asOf + change < 0) {
+                return Optional.of(new Shortfall(LocalDate.ofEpochDay(day.getKey()), Money.ofFen(asOf)));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -44,5 +44,13 @@ public enum RejectionReason {
     /** A change of a budget unit effective before the unit's registration. */
     CHANGE_BEFORE_REGISTRATION,
     /** A budget unit named as its own parent. */
-    UNIT_PARENT_INVALID
+    UNIT_PARENT_INVALID,
+    /** An income reversal (收入冲销) names an income that is not on the indicator. */
+    INCOME_NOT_FOUND,
+    /** An income reversal is effective before the income it reverses. */
+    EFFECTIVE_DATE_BEFORE_INCOME,
+    /** An income reversal takes back more than what is left of the income. */
+    REVERSAL_EXCEEDS_INCOME,
+    /** A correction of an appropriation's amount on an indicator that was opened by a carry-in, not appropriated. */
+    APPROPRIATION_NOT_FOUND
 }

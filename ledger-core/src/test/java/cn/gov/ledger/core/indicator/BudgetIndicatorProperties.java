@@ -61,7 +61,7 @@ class BudgetIndicatorProperties {
     }
 
     /** A command of the sequence; relative amounts are resolved against the model when sent. */
-    sealed interface Step permits Adjust, Income, Spend, Reverse {
+    sealed interface Step permits Adjust, Income, Spend, Reverse, ReverseIncomeStep, Correct {
     }
 
     /** {@code relative}: the amount is −(authority left) + fen, so fen ≈ 0 hits the "below spent" edge. */
@@ -82,6 +82,17 @@ class BudgetIndicatorProperties {
     record Reverse(int pick, boolean unknown, Long fen, boolean relative, When when) implements Step {
     }
 
+    /** As {@link Reverse}, for the incomes recorded so far (收入冲销). */
+    record ReverseIncomeStep(int pick, boolean unknown, Long fen, boolean relative, When when) implements Step {
+    }
+
+    /**
+     * 更正指标金额 to {@code fen}, or, {@code relative}, to the lowest amount that leaves authority as
+     * of every date since the appropriation not negative + fen, so fen ≈ 0 hits that edge.
+     */
+    record Correct(long fen, boolean relative) implements Step {
+    }
+
     record Scenario(Opening opening, List<Step> steps) {
     }
 
@@ -95,9 +106,29 @@ class BudgetIndicatorProperties {
         final Map<String, Long> leftOfExpenditure = new HashMap<>();
         final Map<String, EconomicCode> codeOfExpenditure = new HashMap<>();
         final Map<String, LocalDate> dateOfExpenditure = new HashMap<>();
+        final Map<String, Long> leftOfIncome = new HashMap<>();
+        final Map<String, LocalDate> dateOfIncome = new HashMap<>();
+        /** How authority left (budget − spent) moved on each effective date. */
+        final TreeMap<LocalDate, Long> authorityOn = new TreeMap<>();
         final EconomicCode restriction;
         /** The date of the appropriation or carry-in that opened the indicator. */
         LocalDate openedOn;
+        /** The appropriation's amount as corrected; null when opened by a carry-in. */
+        Long appropriation;
+        boolean initialAppropriation;
+
+        /** The lowest authority left as of any date on or after the appropriation's. */
+        long lowestAuthoritySinceOpening() {
+            long asOf = 0;
+            long lowest = Long.MAX_VALUE;
+            for (Map.Entry<LocalDate, Long> day : authorityOn.entrySet()) {
+                asOf += day.getValue();
+                if (!day.getKey().isBefore(openedOn)) {
+                    lowest = Math.min(lowest, asOf);
+                }
+            }
+            return lowest;
+        }
 
         Model(EconomicCode restriction) {
             this.restriction = restriction;
@@ -147,7 +178,8 @@ class BudgetIndicatorProperties {
         }
         // the generator must reach every outcome, or the property proves little
         Statistics.label("accepted").coverage(checker -> {
-            for (String type : List.of("AdjustBudget", "RecordIncome", "RecordExpenditure", "ReverseExpenditure")) {
+            for (String type : List.of("AdjustBudget", "RecordIncome", "RecordExpenditure", "ReverseExpenditure",
+                    "ReverseIncome", "CorrectAppropriation")) {
                 checker.check(type, true).count(n -> n > 0);
                 checker.check(type, false).count(n -> n > 0);
             }
@@ -157,7 +189,9 @@ class BudgetIndicatorProperties {
                     RejectionReason.BUDGET_BELOW_SPENT, RejectionReason.BUDGET_EXCEEDED, RejectionReason.UNKNOWN_CODE,
                     RejectionReason.ECONOMIC_CODE_NOT_ALLOWED, RejectionReason.ID_CONFLICT, RejectionReason.EXPENDITURE_NOT_FOUND,
                     RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE, RejectionReason.EFFECTIVE_DATE_BEFORE_INDICATOR,
-                    RejectionReason.EFFECTIVE_DATE_BEFORE_EXPENDITURE)) {
+                    RejectionReason.EFFECTIVE_DATE_BEFORE_EXPENDITURE, RejectionReason.INCOME_NOT_FOUND,
+                    RejectionReason.REVERSAL_EXCEEDS_INCOME, RejectionReason.EFFECTIVE_DATE_BEFORE_INCOME,
+                    RejectionReason.APPROPRIATION_NOT_FOUND)) {
                 checker.check(reason).count(n -> n > 0);
             }
         });
@@ -178,6 +212,7 @@ class BudgetIndicatorProperties {
             ledger.accept(new CarryForward("PREV", ID, null, null, LocalDate.of(YEAR - 1, 12, 31)));
             model.carriedIn = opening.fen();
             model.openedOn = LocalDate.of(YEAR - 1, 12, 31);
+            model.authorityOn.merge(model.openedOn, opening.fen(), Long::sum);
         } else {
             model.openedOn = LocalDate.of(YEAR, 1, 1).plusDays(opening.day());
             ledger.accept(new AppropriateBudget(ID, attributes, Money.ofFen(opening.fen()), opening.initial(),
@@ -187,6 +222,9 @@ class BudgetIndicatorProperties {
             } else {
                 model.adjustments = opening.fen();
             }
+            model.appropriation = opening.fen();
+            model.initialAppropriation = opening.initial();
+            model.authorityOn.merge(model.openedOn, opening.fen(), Long::sum);
         }
         assertThat(ledger.replay(ID).attributes()).isEqualTo(attributes);
         checkInvariants(ledger, model);
@@ -214,6 +252,20 @@ class BudgetIndicatorProperties {
             }
             LocalDate anchor = model.dateOfExpenditure.getOrDefault(expenditureId, model.openedOn);
             return new ReverseExpenditure(ID, commandId, expenditureId, amount, "冲销", date(s.when(), anchor));
+        } else if (step instanceof ReverseIncomeStep s) {
+            List<String> recorded = model.leftOfIncome.keySet().stream().sorted().toList();
+            String incomeId = s.unknown() || recorded.isEmpty() ? "I-NEVER" : recorded.get(s.pick() % recorded.size());
+            Money amount = null;
+            if (s.fen() != null) {
+                long left = model.leftOfIncome.getOrDefault(incomeId, 0L);
+                amount = Money.ofFen(s.relative() ? left + s.fen() : s.fen());
+            }
+            LocalDate anchor = model.dateOfIncome.getOrDefault(incomeId, model.openedOn);
+            return new ReverseIncome(ID, commandId, incomeId, amount, "退回", date(s.when(), anchor));
+        } else if (step instanceof Correct s) {
+            long fen = s.relative() && model.appropriation != null
+                    ? model.appropriation - model.lowestAuthoritySinceOpening() + s.fen() : s.fen();
+            return new CorrectAppropriation(ID, commandId, Money.ofFen(fen), "录入错误", "doc-" + commandId);
         }
         throw new IllegalArgumentException(String.valueOf(step));
     }
@@ -283,6 +335,36 @@ class BudgetIndicatorProperties {
                     broken.add(RejectionReason.REVERSAL_EXCEEDS_EXPENDITURE);
                 }
             }
+        } else if (command instanceof ReverseIncome c) {
+            Long left = model.leftOfIncome.get(c.incomeId());
+            if (left == null) {
+                broken.add(RejectionReason.INCOME_NOT_FOUND);
+                return broken;
+            }
+            outsideYear(c.effectiveDate(), broken);
+            if (c.effectiveDate().isBefore(model.dateOfIncome.get(c.incomeId()))) {
+                broken.add(RejectionReason.EFFECTIVE_DATE_BEFORE_INCOME);
+            }
+            if (c.amount() != null && c.amount().fen() <= 0) {
+                broken.add(RejectionReason.INVALID_AMOUNT);
+            } else {
+                long amount = c.amount() == null ? left : c.amount().fen();
+                if (amount <= 0 || amount > left) {
+                    broken.add(RejectionReason.REVERSAL_EXCEEDS_INCOME);
+                }
+            }
+        } else if (command instanceof CorrectAppropriation c) {
+            if (model.appropriation == null) {
+                broken.add(RejectionReason.APPROPRIATION_NOT_FOUND);
+                return broken;
+            }
+            long change = c.correctedAmount().fen() - model.appropriation;
+            if (c.correctedAmount().isNegative() || change == 0) {
+                broken.add(RejectionReason.INVALID_AMOUNT);
+            }
+            if (model.lowestAuthoritySinceOpening() + change < 0) {
+                broken.add(RejectionReason.BUDGET_BELOW_SPENT);
+            }
         }
         return broken;
     }
@@ -311,6 +393,14 @@ class BudgetIndicatorProperties {
             long amount = c.amount() == null ? model.leftOfExpenditure.get(c.expenditureId()) : c.amount().fen();
             return new ExpenditureReversed(ID, c.reversalId(), c.expenditureId(), Money.ofFen(amount),
                     spentCode(command, model), c.reason(), c.effectiveDate());
+        } else if (command instanceof ReverseIncome c) {
+            long amount = c.amount() == null ? model.leftOfIncome.get(c.incomeId()) : c.amount().fen();
+            return new IncomeReversed(ID, c.reversalId(), c.incomeId(), Money.ofFen(amount), c.reason(),
+                    c.effectiveDate());
+        } else if (command instanceof CorrectAppropriation c) {
+            return new AppropriationCorrected(ID, c.correctionId(), Money.ofFen(c.correctedAmount().fen()
+                    - model.appropriation), c.correctedAmount(), model.initialAppropriation, c.reason(),
+                    c.documentRef(), model.openedOn);
         }
         throw new IllegalArgumentException(String.valueOf(command));
     }
@@ -323,10 +413,28 @@ class BudgetIndicatorProperties {
     private static void applyTo(Model model, Object command) {
         if (command instanceof AdjustBudget c) {
             model.adjustments += c.amount().fen();
+            model.authorityOn.merge(c.effectiveDate(), c.amount().fen(), Long::sum);
         } else if (command instanceof RecordIncome c) {
             model.income += c.amount().fen();
+            model.leftOfIncome.put(c.incomeId(), c.amount().fen());
+            model.dateOfIncome.put(c.incomeId(), c.effectiveDate());
+        } else if (command instanceof ReverseIncome c) {
+            long left = model.leftOfIncome.get(c.incomeId());
+            long amount = c.amount() == null ? left : c.amount().fen();
+            model.income -= amount;
+            model.leftOfIncome.put(c.incomeId(), left - amount);
+        } else if (command instanceof CorrectAppropriation c) {
+            long change = c.correctedAmount().fen() - model.appropriation;
+            if (model.initialAppropriation) {
+                model.initial += change;
+            } else {
+                model.adjustments += change;
+            }
+            model.appropriation = c.correctedAmount().fen();
+            model.authorityOn.merge(model.openedOn, change, Long::sum);
         } else if (command instanceof RecordExpenditure c) {
             model.spent += c.amount().fen();
+            model.authorityOn.merge(c.effectiveDate(), -c.amount().fen(), Long::sum);
             model.leftOfExpenditure.put(c.expenditureId(), c.amount().fen());
             model.codeOfExpenditure.put(c.expenditureId(), c.economicCode());
             model.dateOfExpenditure.put(c.expenditureId(), c.effectiveDate());
@@ -335,6 +443,7 @@ class BudgetIndicatorProperties {
             long amount = c.amount() == null ? left : c.amount().fen();
             model.spent -= amount;
             model.leftOfExpenditure.put(c.expenditureId(), left - amount);
+            model.authorityOn.merge(c.effectiveDate(), amount, Long::sum);
         }
     }
 
@@ -346,20 +455,30 @@ class BudgetIndicatorProperties {
         assertThat(replayed).isEqualTo(model.figures());
         assertThat(ledger.liveState(ID).figures()).isEqualTo(replayed);
 
-        // (e) nothing is effective before the indicator opened, and as of any date spending is not negative
+        // (e) nothing is effective before the indicator opened, and as of any date spending and income are not negative
         TreeMap<LocalDate, Long> spentOn = new TreeMap<>();
+        TreeMap<LocalDate, Long> incomeOn = new TreeMap<>();
         for (IndicatorEvent event : events) {
             assertThat(event.effectiveDate()).as("%s", event).isAfterOrEqualTo(model.openedOn);
             if (event instanceof ExpenditureRecorded e) {
                 spentOn.merge(e.effectiveDate(), e.amount().fen(), Long::sum);
             } else if (event instanceof ExpenditureReversed e) {
                 spentOn.merge(e.effectiveDate(), -e.amount().fen(), Long::sum);
+            } else if (event instanceof IncomeRecorded e) {
+                incomeOn.merge(e.effectiveDate(), e.amount().fen(), Long::sum);
+            } else if (event instanceof IncomeReversed e) {
+                incomeOn.merge(e.effectiveDate(), -e.amount().fen(), Long::sum);
             }
         }
         long spentAsOf = 0;
         for (Map.Entry<LocalDate, Long> day : spentOn.entrySet()) {
             spentAsOf += day.getValue();
             assertThat(spentAsOf).as("spent as of %s", day.getKey()).isNotNegative();
+        }
+        long incomeAsOf = 0;
+        for (Map.Entry<LocalDate, Long> day : incomeOn.entrySet()) {
+            incomeAsOf += day.getValue();
+            assertThat(incomeAsOf).as("income as of %s", day.getKey()).isNotNegative();
         }
 
         // (a) 无预算不支出: the authority left is never negative
@@ -374,6 +493,8 @@ class BudgetIndicatorProperties {
                 carriedIn += e.amount().fen();
             } else if (event instanceof IncomeRecorded e) {
                 income += e.amount().fen();
+            } else if (event instanceof IncomeReversed e) {
+                income -= e.amount().fen();
             } else if (event instanceof ExpenditureRecorded e) {
                 spent += e.amount().fen();
             } else if (event instanceof ExpenditureReversed e) {
@@ -727,10 +848,20 @@ class BudgetIndicatorProperties {
                         .as((p, u, fen, w) -> (Step) new Reverse(p, u, fen, true, w))),
                 Tuple.of(2, Combinators.combine(pick, unknown, amount().map(fen -> fen / 4), when)
                         .as((p, u, fen, w) -> (Step) new Reverse(p, u, fen, false, w))));
+        Arbitrary<Step> reverseIncome = Arbitraries.frequencyOf(
+                Tuple.of(2, Combinators.combine(pick, unknown, when)
+                        .as((p, u, w) -> (Step) new ReverseIncomeStep(p, u, null, false, w))),
+                Tuple.of(2, Combinators.combine(pick, unknown, edge, when)
+                        .as((p, u, fen, w) -> (Step) new ReverseIncomeStep(p, u, fen, true, w))),
+                Tuple.of(2, Combinators.combine(pick, unknown, amount().map(fen -> fen / 4), when)
+                        .as((p, u, fen, w) -> (Step) new ReverseIncomeStep(p, u, fen, false, w))));
+        Arbitrary<Step> correct = relative.flatMap(r -> (r ? edge : amount()).map(fen -> (Step) new Correct(fen, r)));
         return Arbitraries.frequencyOf(
                 Tuple.of(2, adjust),
                 Tuple.of(2, income),
                 Tuple.of(5, spend),
-                Tuple.of(3, reverse));
+                Tuple.of(3, reverse),
+                Tuple.of(2, reverseIncome),
+                Tuple.of(1, correct));
     }
 }

@@ -41,7 +41,11 @@ class FigureMovementsTest {
             entry(carriedForward(ID, "NEXT", "500.00"),
                     Optional.empty()),
             entry(new CarriedIn(ID, "LAST", project(), yuan("70.00"), JUN_30),
-                    Optional.of(FigureMovement.of(Figure.CARRIED_IN, yuan("70.00")))));
+                    Optional.of(FigureMovement.of(Figure.CARRIED_IN, yuan("70.00")))),
+            entry(new IncomeReversed(ID, "IR", "IN", yuan("90.00"), "退回", JUN_30),
+                    Optional.of(FigureMovement.of(Figure.INCOME, yuan("-90.00")))),
+            entry(new AppropriationCorrected(ID, "C1", yuan("-100.00"), yuan("900.00"), true, "录入错误", "doc", JAN_2),
+                    Optional.of(FigureMovement.of(Figure.INITIAL, yuan("-100.00")))));
 
     @Test
     void everyEventTypeHasAnExample() {
