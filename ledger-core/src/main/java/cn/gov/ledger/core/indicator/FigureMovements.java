@@ -25,7 +25,11 @@ public final class FigureMovements {
                             e -> new FigureMovement(Figure.SPENT, e.amount(), e.economicCode())),
                     rule(ExpenditureReversed.class,
                             e -> new FigureMovement(Figure.SPENT, e.amount().negate(), e.economicCode())),
-                    rule(CarriedIn.class, e -> FigureMovement.of(Figure.CARRIED_IN, e.amount())));
+                    rule(CarriedIn.class, e -> FigureMovement.of(Figure.CARRIED_IN, e.amount())),
+                    rule(ExpenditureMovedOut.class,
+                            e -> new FigureMovement(Figure.SPENT, e.amount().negate(), e.economicCode())),
+                    rule(ExpenditureMovedIn.class,
+                            e -> new FigureMovement(Figure.SPENT, e.amount(), e.economicCode())));
 
     private FigureMovements() {
     }

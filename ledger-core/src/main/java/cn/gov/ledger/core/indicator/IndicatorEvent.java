@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * so that a test can hold every event type to {@link FigureMovements}.
  */
 public sealed interface IndicatorEvent permits BudgetAppropriated, BudgetAdjusted, BudgetTransferredOut,
-        BudgetTransferredIn, IncomeRecorded, ExpenditureRecorded, ExpenditureReversed, CarriedForward, CarriedIn {
+        BudgetTransferredIn, IncomeRecorded, ExpenditureRecorded, ExpenditureReversed, CarriedForward, CarriedIn,
+        ExpenditureMovedOut, ExpenditureMovedIn {
 
     String indicatorId();
 

@@ -41,7 +41,12 @@ class FigureMovementsTest {
             entry(carriedForward(ID, "NEXT", "500.00"),
                     Optional.empty()),
             entry(new CarriedIn(ID, "LAST", project(), yuan("70.00"), JUN_30),
-                    Optional.of(FigureMovement.of(Figure.CARRIED_IN, yuan("70.00")))));
+                    Optional.of(FigureMovement.of(Figure.CARRIED_IN, yuan("70.00")))),
+            entry(new ExpenditureMovedOut(ID, "M1", "E", "B", yuan("60.00"), OFFICE, "调账", JUN_30),
+                    Optional.of(new FigureMovement(Figure.SPENT, yuan("-60.00"), OFFICE))),
+            entry(new ExpenditureMovedIn(ID, "M2", "E", "B", yuan("40.00"), OFFICE, "记-1", "某供应商", "办公用品",
+                    "调账", JUN_30),
+                    Optional.of(new FigureMovement(Figure.SPENT, yuan("40.00"), OFFICE))));
 
     @Test
     void everyEventTypeHasAnExample() {
