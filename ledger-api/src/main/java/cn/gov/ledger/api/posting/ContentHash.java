@@ -1,6 +1,8 @@
 package cn.gov.ledger.api.posting;
 
+import cn.gov.ledger.core.indicator.MoveExpenditure;
 import cn.gov.ledger.core.indicator.TransferBudget;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -35,6 +37,7 @@ final class ContentHash {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .addMixIn(TransferBudget.class, TransferBudgetHashed.class)
+            .addMixIn(MoveExpenditure.class, MoveExpenditureHashed.class)
             .build();
 
     /**
@@ -44,6 +47,15 @@ final class ContentHash {
     private abstract static class TransferBudgetHashed {
         @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         boolean acrossKinds;
+    }
+
+    /**
+     * A move is what its caller said: the indicator the ledger found the expenditure on is left out,
+     * since after the move it is the target, and the move sent again is still the same posting.
+     */
+    private abstract static class MoveExpenditureHashed {
+        @JsonIgnore
+        String indicatorId;
     }
 
     private final ObjectMapper webJson;

@@ -4,6 +4,7 @@ import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
 import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
+import cn.gov.ledger.api.posting.PostingRequest.ExpenditureMove;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
@@ -79,6 +80,13 @@ public class PostingController {
     ResponseEntity<PostingResult> carryForward(@PathVariable String indicatorId,
                                                @RequestBody CarryForwardRequest body, HttpServletRequest request) {
         return answer(PostingRoutes.CARRY_FORWARD.bind(body, indicatorId), request);
+    }
+
+    @Operation(summary = "MoveExpenditure: 调账, what is left of an expenditure to another indicator of its unit and year")
+    @PostMapping(PostingRoutes.EXPENDITURE_MOVE_PATH)
+    ResponseEntity<PostingResult> move(@PathVariable String expenditureId, @RequestBody ExpenditureMove body,
+                                       HttpServletRequest request) {
+        return answer(PostingRoutes.EXPENDITURE_MOVE.bind(body, expenditureId), request);
     }
 
     private ResponseEntity<PostingResult> answer(PostingRequest body, HttpServletRequest request) {

@@ -4,6 +4,7 @@ import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
 import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
+import cn.gov.ledger.api.posting.PostingRequest.ExpenditureMove;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
@@ -31,6 +32,7 @@ final class PostingRoutes {
     static final String EXPENDITURE_PATH = "/api/v1/expenditures";
     static final String REVERSAL_PATH = "/api/v1/expenditures/{expenditureId}/reversals";
     static final String CARRY_FORWARD_PATH = "/api/v1/indicators/{indicatorId}/carry-forward";
+    static final String EXPENDITURE_MOVE_PATH = "/api/v1/expenditures/{expenditureId}/moves";
 
     /**
      * An endpoint: its pattern as the controller maps it, the type its body reads as, and how the
@@ -57,9 +59,12 @@ final class PostingRoutes {
     static final Route<Reversal> REVERSAL = new Route<>(REVERSAL_PATH, Reversal.class, Reversal::ofExpenditure);
     static final Route<CarryForwardRequest> CARRY_FORWARD =
             new Route<>(CARRY_FORWARD_PATH, CarryForwardRequest.class, CarryForwardRequest::forIndicator);
+    static final Route<ExpenditureMove> EXPENDITURE_MOVE =
+            new Route<>(EXPENDITURE_MOVE_PATH, ExpenditureMove.class, ExpenditureMove::ofExpenditure);
 
     static final List<Route<?>> ALL =
-            List.of(APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD);
+            List.of(APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD,
+                    EXPENDITURE_MOVE);
 
     /** A request path that is one of the routes, with its path's id (null where the route has none). */
     record Match(Route<?> route, String pathId) {

@@ -5,6 +5,7 @@ import cn.gov.ledger.api.posting.PostingWriter.Submitted;
 import cn.gov.ledger.api.posting.PostingWriter.Written;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.classification.Classifications;
+import cn.gov.ledger.core.indicator.MoveExpenditure;
 import cn.gov.ledger.projections.unit.UnitVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -117,7 +118,10 @@ public class PostingService {
         }
     }
 
-    /** Validates the postings of one batch in order: a reversal may name an expenditure earlier in it. */
+    /**
+     * Validates the postings of one batch in order: a reversal or move may name an expenditure
+     * earlier in it.
+     */
     private Function<PostingRequest, PreparedPosting> batchPreparer() {
         Map<String, String> expendituresInBatch = new HashMap<>();
         PostingContext context = context(expendituresInBatch);
@@ -125,6 +129,10 @@ public class PostingService {
             PreparedPosting posting = request.prepare(context);
             if (posting.type() == PostingType.EXPENDITURE) {
                 expendituresInBatch.put(posting.postingId(), posting.indicatorId());
+            }
+            if (posting.command() instanceof MoveExpenditure move) {
+                // a reversal later in the batch finds it where it was moved
+                expendituresInBatch.put(move.expenditureId(), move.targetIndicatorId());
             }
             return posting;
         };
@@ -148,7 +156,7 @@ public class PostingService {
                 if (inBatch != null) {
                     return Optional.of(inBatch);
                 }
-                return receipts.find(PostingType.EXPENDITURE, expenditureId).map(PostingReceipts.Receipt::indicatorId);
+                return receipts.indicatorOfExpenditure(expenditureId);
             }
         };
     }

@@ -14,6 +14,8 @@ public final class RejectionProblems {
         return switch (rejection.reason()) {
             case INDICATOR_NOT_FOUND, EXPENDITURE_NOT_FOUND, UNIT_NOT_FOUND ->
                     problem(HttpStatus.NOT_FOUND, rejection.reason().name(), rejection);
+            case NOTHING_LEFT_TO_MOVE -> problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
+            case MOVE_NOT_ALLOWED -> problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
             case UNKNOWN_CODE -> problem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE", rejection);
             case INVALID_AMOUNT -> ApiProblem.validation(Map.of("amount", rejection.getMessage()));
             case BUDGET_EXCEEDED, BUDGET_BELOW_SPENT, INDICATOR_CLOSED, REVERSAL_EXCEEDS_EXPENDITURE, ID_CONFLICT,

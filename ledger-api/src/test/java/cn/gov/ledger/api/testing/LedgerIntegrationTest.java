@@ -183,6 +183,8 @@ public abstract class LedgerIntegrationTest {
                 case "ExpenditureReversed" -> figures.merge("spent", -amount, Long::sum);
                 case "CarriedIn" -> figures.merge("carriedIn", amount, Long::sum);
                 case "CarriedForward" -> { }
+                case "ExpenditureMovedOut" -> figures.merge("spent", -amount, Long::sum);
+                case "ExpenditureMovedIn" -> figures.merge("spent", amount, Long::sum);
                 default -> throw new AssertionError("unknown event type " + type);
             }
         }
