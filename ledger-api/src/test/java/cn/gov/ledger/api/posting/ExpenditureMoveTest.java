@@ -62,6 +62,10 @@ class ExpenditureMoveTest extends LedgerIntegrationTest {
                 .containsEntry("moveId", moveId).containsEntry("expenditureId", expenditureId)
                 .containsEntry("economicCode", "{\"value\":\"30201\"}");
 
+        // the audit trail of each indicator has its half, with the move's id
+        assertThat(auditTypes(wrong, moveId)).containsExactly("ExpenditureMovedOut");
+        assertThat(auditTypes(right, moveId)).containsExactly("ExpenditureMovedIn");
+
         // the lookup shows both events of the one posting
         JsonNode posting = client.get("/api/v1/postings/" + moveId).expect(200).body().path("postings").get(0);
         List<String> seen = new ArrayList<>();
@@ -201,6 +205,17 @@ class ExpenditureMoveTest extends LedgerIntegrationTest {
             body.put("effectiveDate", effectiveDate);
         }
         return body;
+    }
+
+    /** The types of the indicator's events in the audit trail that the posting wrote. */
+    private List<String> auditTypes(String indicator, String postingId) {
+        List<String> types = new ArrayList<>();
+        client.get("/api/v1/audit/events?indicatorId=" + indicator).expect(200).body().path("rows").forEach(row -> {
+            if (row.path("postingId").asText().equals(postingId)) {
+                types.add(row.path("type").asText());
+            }
+        });
+        return types;
     }
 
     /** The spending of an indicator in a slice, once the read model has everything stored. */
