@@ -148,7 +148,7 @@ class PostingWriter {
                     Integer first = firstInBatch.putIfAbsent(keys.get(i), i);
                     if (receipt != null || first != null) {
                         boolean same = receipt != null
-                                ? contentHash.matches(receipt.contentHash(), hashes.get(i), posting)
+                                ? contentHash.matches(receipt.contentHash(), hashes.get(i), posting, receipt.indicatorId())
                                 : hashes.get(first).equals(hashes.get(i));
                         if (!same) {
                             throw new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT", posting.type() + " "

@@ -120,10 +120,17 @@ class ExpenditureMoveTest extends LedgerIntegrationTest {
         client.post("/api/v1/expenditures", expenditure(expenditureId, first, "300.00")).expect(201);
         client.post(movesOf(expenditureId), move(LedgerClient.id("M"), second, null)).expect(201);
 
-        client.post("/api/v1/expenditures/" + expenditureId + "/reversals", reversal(LedgerClient.id("R"), "100.00"))
-                .expect(201);
+        String reversalId = LedgerClient.id("R");
+        LedgerClient.Answer reversed = client.post("/api/v1/expenditures/" + expenditureId + "/reversals",
+                reversal(reversalId, "100.00")).expect(201);
+        assertThat(reversed.text("indicatorId")).isEqualTo(second);
         long sequence = client.post(movesOf(expenditureId), move(LedgerClient.id("M"), third, null)).expect(201)
                 .body().path("sequence").asLong();
+
+        // the reversal sent again after the move is still the same posting
+        LedgerClient.Answer repeat = client.post("/api/v1/expenditures/" + expenditureId + "/reversals",
+                reversal(reversalId, "100.00")).expect(200);
+        assertThat(repeat.body()).isEqualTo(reversed.body());
 
         assertThat(readIndicator(first, sequence).text("spent")).isEqualTo("0.00");
         assertThat(readIndicator(second, sequence).text("spent")).isEqualTo("0.00");
