@@ -64,11 +64,9 @@ public final class IndicatorState {
         } else if (event instanceof ExpenditureRecorded e) {
             expenditures.put(e.expenditureId(), new SpentItem(shared(e.economicCode()), e.amount(), e.effectiveDate()));
         } else if (event instanceof ExpenditureReversed e) {
-            expenditures.computeIfPresent(e.expenditureId(), (id, item) -> new SpentItem(item.economicCode(),
-                    item.leftFen() - e.amount().fen(), item.effectiveDay()));
+            takeFrom(e.expenditureId(), e.amount());
         } else if (event instanceof ExpenditureMovedOut e) {
-            expenditures.computeIfPresent(e.expenditureId(), (id, item) -> new SpentItem(item.economicCode(),
-                    item.leftFen() - e.amount().fen(), item.effectiveDay()));
+            takeFrom(e.expenditureId(), e.amount());
             movedTo.put(e.expenditureId(), e.toIndicatorId());
         } else if (event instanceof ExpenditureMovedIn e) {
             // back where it was once (a correction of a correction): it is held here again
@@ -79,6 +77,11 @@ public final class IndicatorState {
         } else if (event instanceof CarriedForward) {
             closed = true;
         }
+    }
+
+    private void takeFrom(String expenditureId, Money amount) {
+        expenditures.computeIfPresent(expenditureId, (id, item) -> new SpentItem(item.economicCode(),
+                item.leftFen() - amount.fen(), item.effectiveDay()));
     }
 
     private void opened(LocalDate date) {
