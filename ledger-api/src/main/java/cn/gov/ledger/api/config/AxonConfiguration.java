@@ -5,6 +5,7 @@ import cn.gov.ledger.api.infrastructure.axon.CachedCommandTargetResolver;
 import cn.gov.ledger.core.classification.ClassificationList;
 import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
+import cn.gov.ledger.core.indicator.ExpenditureMoves;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
 import cn.gov.ledger.core.unit.BudgetUnit;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -90,6 +91,7 @@ public class AxonConfiguration {
                 .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class),
                         properties.transfers().allowAcrossKinds()))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)))
+                .registerCommandHandler(c -> new ExpenditureMoves(c.repository(BudgetIndicator.class), c.eventStore()))
                 .configureAggregate(ClassificationList.class);
     }
 

@@ -1,6 +1,9 @@
 package cn.gov.ledger.api.posting;
 
+import cn.gov.ledger.core.indicator.MoveExpenditure;
+import cn.gov.ledger.core.indicator.ReverseExpenditure;
 import cn.gov.ledger.core.indicator.TransferBudget;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -35,6 +38,7 @@ final class ContentHash {
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .addMixIn(TransferBudget.class, TransferBudgetHashed.class)
+            .addMixIn(MoveExpenditure.class, MoveExpenditureHashed.class)
             .build();
 
     /**
@@ -44,6 +48,15 @@ final class ContentHash {
     private abstract static class TransferBudgetHashed {
         @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         boolean acrossKinds;
+    }
+
+    /**
+     * A move is what its caller said: the indicator the ledger found the expenditure on is left out,
+     * since after the move it is the target, and the move sent again is still the same posting.
+     */
+    private abstract static class MoveExpenditureHashed {
+        @JsonIgnore
+        String indicatorId;
     }
 
     private final ObjectMapper webJson;
@@ -56,16 +69,30 @@ final class ContentHash {
         return hash(CANONICAL, posting);
     }
 
-    /** Whether a receipt's stored hash is this posting's ({@code hash} being {@link #of} it). */
-    boolean matches(String stored, String hash, PreparedPosting posting) {
-        return stored.equals(hash) || stored.equals(hash(webJson, posting));
+    /**
+     * Whether a receipt's stored hash is this posting's ({@code hash} being {@link #of} it).
+     * {@code decidedOn} is the indicator the receipt names: a reversal sent again after its
+     * expenditure was moved names the indicator the expenditure is on now, and is compared as it
+     * was decided, on that one.
+     */
+    boolean matches(String stored, String hash, PreparedPosting posting, String decidedOn) {
+        if (stored.equals(hash) || stored.equals(hash(webJson, posting.type(), posting.command()))) {
+            return true;
+        }
+        return posting.command() instanceof ReverseExpenditure r && !r.indicatorId().equals(decidedOn)
+                && stored.equals(hash(CANONICAL, posting.type(), new ReverseExpenditure(decidedOn, r.reversalId(),
+                        r.expenditureId(), r.amount(), r.reason(), r.effectiveDate())));
     }
 
     private static String hash(ObjectMapper json, PreparedPosting posting) {
+        return hash(json, posting.type(), posting.command());
+    }
+
+    private static String hash(ObjectMapper json, PostingType type, Object command) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(posting.type().name().getBytes(StandardCharsets.UTF_8));
-            digest.update(json.writeValueAsBytes(posting.command()));
+            digest.update(type.name().getBytes(StandardCharsets.UTF_8));
+            digest.update(json.writeValueAsBytes(command));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -11,7 +11,7 @@ interface PostingContext {
     /** The code lists of every fiscal year. */
     Classifications classifications();
 
-    /** The indicator an accepted expenditure was posted to. */
+    /** The indicator an accepted expenditure is on: where it was posted, or moved to last. */
     Optional<String> indicatorOfExpenditure(String expenditureId);
 
     /** The indicator an accepted income was posted to. */

@@ -5,6 +5,7 @@ import cn.gov.ledger.api.posting.PostingRequest.AppropriationCorrection;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
 import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
+import cn.gov.ledger.api.posting.PostingRequest.ExpenditureMove;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.IncomeReversal;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
@@ -96,6 +97,13 @@ public class PostingController {
                                                        @RequestBody AppropriationCorrection body,
                                                        HttpServletRequest request) {
         return answer(PostingRoutes.AMOUNT_CORRECTION.bind(body, indicatorId), request);
+    }
+
+    @Operation(summary = "MoveExpenditure: 调账, what is left of an expenditure to another indicator of its unit and year")
+    @PostMapping(PostingRoutes.EXPENDITURE_MOVE_PATH)
+    ResponseEntity<PostingResult> move(@PathVariable String expenditureId, @RequestBody ExpenditureMove body,
+                                       HttpServletRequest request) {
+        return answer(PostingRoutes.EXPENDITURE_MOVE.bind(body, expenditureId), request);
     }
 
     private ResponseEntity<PostingResult> answer(PostingRequest body, HttpServletRequest request) {

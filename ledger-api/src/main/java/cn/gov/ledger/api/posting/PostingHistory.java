@@ -7,6 +7,8 @@ import cn.gov.ledger.core.indicator.BudgetTransferredIn;
 import cn.gov.ledger.core.indicator.BudgetTransferredOut;
 import cn.gov.ledger.core.indicator.CarriedForward;
 import cn.gov.ledger.core.indicator.CarriedIn;
+import cn.gov.ledger.core.indicator.ExpenditureMovedIn;
+import cn.gov.ledger.core.indicator.ExpenditureMovedOut;
 import cn.gov.ledger.core.indicator.ExpenditureRecorded;
 import cn.gov.ledger.core.indicator.ExpenditureReversed;
 import cn.gov.ledger.core.indicator.IncomeRecorded;
@@ -29,7 +31,7 @@ import org.springframework.stereotype.Component;
  * covers the metadata, so each event is found on its indicator (the unique index on aggregate and
  * sequence number, read backwards from the newest event), as the newest one at or before the
  * receipt's sequence of the posting's event types with its id. A transfer's and a carry-forward's
- * second event is on the indicator its first names.
+ * second event is on the indicator its first names, as is a move's source (its answer names the target).
  */
 @Component
 class PostingHistory {
@@ -47,10 +49,11 @@ class PostingHistory {
             PostingType.REVERSAL, List.of(ExpenditureReversed.class),
             PostingType.CARRY_FORWARD, List.of(CarriedForward.class, CarriedIn.class),
             PostingType.INCOME_REVERSAL, List.of(IncomeReversed.class),
-            PostingType.AMOUNT_CORRECTION, List.of(AppropriationCorrected.class));
+            PostingType.AMOUNT_CORRECTION, List.of(AppropriationCorrected.class),
+            PostingType.EXPENDITURE_MOVE, List.of(ExpenditureMovedIn.class, ExpenditureMovedOut.class));
 
     /** The payload fields that name the second indicator of a posting that touches two. */
-    private static final List<String> COUNTERPART_FIELDS = List.of("toIndicatorId", "targetIndicatorId");
+    private static final List<String> COUNTERPART_FIELDS = List.of("toIndicatorId", "targetIndicatorId", "fromIndicatorId");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;

@@ -3,6 +3,7 @@ package cn.gov.ledger.api.posting;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * The posting_receipt table: one row per accepted posting, written in the posting's own
  * transaction, so the caller's id is taken exactly when the events are stored. A concurrent
  * posting with the same id waits on the row's key for that transaction, fails with a duplicate key
- * when it commits, and finds the receipt on its retry.
+ * when it commits, and finds the receipt on its retry. Beside them, where moved expenditures are now.
  */
 @Component
 class PostingReceipts {
@@ -37,10 +38,6 @@ class PostingReceipts {
 
     PostingReceipts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-    }
-
-    Optional<Receipt> find(PostingType type, String postingId) {
-        return Optional.ofNullable(findAll(List.of(key(type, postingId))).get(key(type, postingId)));
     }
 
     /**
@@ -81,6 +78,33 @@ class PostingReceipts {
                         + " WHERE posting_type = ANY(?::text[]) AND posting_id = ? ORDER BY sequence",
                 (rs, n) -> new Stored(new PostingResult(PostingType.valueOf(rs.getString(1)), postingId,
                         rs.getString(2), rs.getLong(3)), rs.getString(4)), names, postingId);
+    }
+
+    /**
+     * The indicator an accepted expenditure is on: where its latest move took it (expenditure_location),
+     * else the one it was posted to.
+     */
+    Optional<String> indicatorOfExpenditure(String expenditureId) {
+        return jdbc.query("SELECT COALESCE((SELECT indicator_id FROM expenditure_location WHERE expenditure_id = ?),"
+                        + " (SELECT indicator_id FROM posting_receipt WHERE posting_type = 'EXPENDITURE'"
+                        + " AND posting_id = ?))",
+                (rs, n) -> rs.getString(1), expenditureId, expenditureId).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /** The indicator an accepted income is on. */
+    Optional<String> indicatorOfIncome(String incomeId) {
+        return jdbc.queryForList("SELECT indicator_id FROM posting_receipt WHERE posting_type = 'INCOME'"
+                + " AND posting_id = ?", String.class, incomeId).stream().findFirst();
+    }
+
+    /** Records, in the moves' transaction, where each moved expenditure is now. */
+    void moveAll(Map<String, String> indicatorOfExpenditure) {
+        jdbc.batchUpdate("INSERT INTO expenditure_location (expenditure_id, indicator_id) VALUES (?, ?)"
+                        + " ON CONFLICT (expenditure_id) DO UPDATE SET indicator_id = EXCLUDED.indicator_id",
+                List.copyOf(indicatorOfExpenditure.entrySet()), 1000, (statement, moved) -> {
+                    statement.setString(1, moved.getKey());
+                    statement.setString(2, moved.getValue());
+                });
     }
 
     void insertAll(List<Accepted> accepted) {

@@ -11,6 +11,7 @@ import cn.gov.ledger.core.indicator.CorrectAppropriation;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
+import cn.gov.ledger.core.indicator.MoveExpenditure;
 import cn.gov.ledger.core.indicator.RecordExpenditure;
 import cn.gov.ledger.core.indicator.RecordIncome;
 import cn.gov.ledger.core.indicator.ReverseExpenditure;
@@ -41,7 +42,8 @@ import org.springframework.http.HttpStatus;
         @JsonSubTypes.Type(value = PostingRequest.Reversal.class, name = "REVERSAL"),
         @JsonSubTypes.Type(value = PostingRequest.CarryForwardRequest.class, name = "CARRY_FORWARD"),
         @JsonSubTypes.Type(value = PostingRequest.IncomeReversal.class, name = "INCOME_REVERSAL"),
-        @JsonSubTypes.Type(value = PostingRequest.AppropriationCorrection.class, name = "AMOUNT_CORRECTION")})
+        @JsonSubTypes.Type(value = PostingRequest.AppropriationCorrection.class, name = "AMOUNT_CORRECTION"),
+        @JsonSubTypes.Type(value = PostingRequest.ExpenditureMove.class, name = "EXPENDITURE_MOVE")})
 public sealed interface PostingRequest {
 
     PostingType type();
@@ -389,6 +391,44 @@ public sealed interface PostingRequest {
             v.throwIfAny();
             return new PreparedPosting(type(), correctionId, indicatorId, List.of(indicatorId), null,
                     new CorrectAppropriation(indicatorId, correctionId, money, reason, documentRef));
+        }
+    }
+
+    /**
+     * POST /api/v1/expenditures/{expenditureId}/moves. The answer's indicator is the target, where
+     * the expenditure is after the move.
+     */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record ExpenditureMove(String expenditureId, String moveId, String toIndicatorId, LocalDate effectiveDate,
+                           String reason) implements PostingRequest {
+
+        /** The move of the expenditure its path names, whatever the body says. */
+        ExpenditureMove ofExpenditure(String pathExpenditureId) {
+            return new ExpenditureMove(pathExpenditureId, moveId, toIndicatorId, effectiveDate, reason);
+        }
+
+        @Override
+        public PostingType type() {
+            return PostingType.EXPENDITURE_MOVE;
+        }
+
+        @Override
+        public String postingId() {
+            return moveId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("expenditureId", expenditureId);
+            v.id("moveId", moveId);
+            v.id("toIndicatorId", toIndicatorId);
+            v.text("reason", reason, true);
+            v.throwIfAny();
+            String postedTo = context.indicatorOfExpenditure(expenditureId).orElseThrow(() -> new ApiProblem(
+                    HttpStatus.NOT_FOUND, "EXPENDITURE_NOT_FOUND", "expenditure " + expenditureId + " does not exist"));
+            return new PreparedPosting(type(), moveId, toIndicatorId, List.of(postedTo, toIndicatorId), null,
+                    new MoveExpenditure(moveId, expenditureId, postedTo, toIndicatorId, effectiveDate, reason));
         }
     }
 }

@@ -5,6 +5,7 @@ import cn.gov.ledger.api.posting.PostingRequest.AppropriationCorrection;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
 import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
+import cn.gov.ledger.api.posting.PostingRequest.ExpenditureMove;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.IncomeReversal;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
@@ -35,6 +36,7 @@ final class PostingRoutes {
     static final String CARRY_FORWARD_PATH = "/api/v1/indicators/{indicatorId}/carry-forward";
     static final String INCOME_REVERSAL_PATH = "/api/v1/incomes/{incomeId}/reversals";
     static final String AMOUNT_CORRECTION_PATH = "/api/v1/indicators/{indicatorId}/appropriation-corrections";
+    static final String EXPENDITURE_MOVE_PATH = "/api/v1/expenditures/{expenditureId}/moves";
 
     /**
      * An endpoint: its pattern as the controller maps it, the type its body reads as, and how the
@@ -65,11 +67,12 @@ final class PostingRoutes {
             new Route<>(INCOME_REVERSAL_PATH, IncomeReversal.class, IncomeReversal::ofIncome);
     static final Route<AppropriationCorrection> AMOUNT_CORRECTION =
             new Route<>(AMOUNT_CORRECTION_PATH, AppropriationCorrection.class, AppropriationCorrection::forIndicator);
+    static final Route<ExpenditureMove> EXPENDITURE_MOVE =
+            new Route<>(EXPENDITURE_MOVE_PATH, ExpenditureMove.class, ExpenditureMove::ofExpenditure);
 
     static final List<Route<?>> ALL =
             List.of(APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD,
-                    INCOME_REVERSAL,
-                    AMOUNT_CORRECTION);
+                    INCOME_REVERSAL, AMOUNT_CORRECTION, EXPENDITURE_MOVE);
 
     /** A request path that is one of the routes, with its path's id (null where the route has none). */
     record Match(Route<?> route, String pathId) {

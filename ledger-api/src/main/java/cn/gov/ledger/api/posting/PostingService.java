@@ -5,6 +5,7 @@ import cn.gov.ledger.api.posting.PostingWriter.Submitted;
 import cn.gov.ledger.api.posting.PostingWriter.Written;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.classification.Classifications;
+import cn.gov.ledger.core.indicator.MoveExpenditure;
 import cn.gov.ledger.projections.unit.UnitVersions;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -118,8 +119,8 @@ public class PostingService {
     }
 
     /**
-     * Validates the postings of one batch in order: a reversal may name an expenditure earlier in
-     * it, an income reversal an income.
+     * Validates the postings of one batch in order: a reversal or move may name an expenditure
+     * earlier in it, an income reversal an income.
      */
     private Function<PostingRequest, PreparedPosting> batchPreparer() {
         Map<String, String> expendituresInBatch = new HashMap<>();
@@ -132,6 +133,10 @@ public class PostingService {
             }
             if (posting.type() == PostingType.INCOME) {
                 incomesInBatch.put(posting.postingId(), posting.indicatorId());
+            }
+            if (posting.command() instanceof MoveExpenditure move) {
+                // a reversal later in the batch finds it where it was moved
+                expendituresInBatch.put(move.expenditureId(), move.targetIndicatorId());
             }
             return posting;
         };
@@ -155,7 +160,7 @@ public class PostingService {
                 if (inBatch != null) {
                     return Optional.of(inBatch);
                 }
-                return receipts.find(PostingType.EXPENDITURE, expenditureId).map(PostingReceipts.Receipt::indicatorId);
+                return receipts.indicatorOfExpenditure(expenditureId);
             }
 
             @Override
@@ -164,7 +169,7 @@ public class PostingService {
                 if (inBatch != null) {
                     return Optional.of(inBatch);
                 }
-                return receipts.find(PostingType.INCOME, incomeId).map(PostingReceipts.Receipt::indicatorId);
+                return receipts.indicatorOfIncome(incomeId);
             }
         };
     }

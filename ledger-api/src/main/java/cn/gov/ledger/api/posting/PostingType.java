@@ -8,5 +8,7 @@ package cn.gov.ledger.api.posting;
 public enum PostingType {
     APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD,
     INCOME_REVERSAL,
-    AMOUNT_CORRECTION
+    AMOUNT_CORRECTION,
+    /** 调账: an expenditure moved to another indicator. */
+    EXPENDITURE_MOVE
 }

@@ -3,6 +3,7 @@ package cn.gov.ledger.api.posting;
 import cn.gov.ledger.api.config.LedgerProperties;
 import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.core.indicator.MoveExpenditure;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -147,7 +148,7 @@ class PostingWriter {
                     Integer first = firstInBatch.putIfAbsent(keys.get(i), i);
                     if (receipt != null || first != null) {
                         boolean same = receipt != null
-                                ? contentHash.matches(receipt.contentHash(), hashes.get(i), posting)
+                                ? contentHash.matches(receipt.contentHash(), hashes.get(i), posting, receipt.indicatorId())
                                 : hashes.get(first).equals(hashes.get(i));
                         if (!same) {
                             throw new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT", posting.type() + " "
@@ -190,6 +191,15 @@ class PostingWriter {
             }
         }
         receipts.insertAll(accepted);
+        Map<String, String> moved = new LinkedHashMap<>();
+        for (int i : created) {
+            if (submitted.get(i).posting().command() instanceof MoveExpenditure move) {
+                moved.put(move.expenditureId(), move.targetIndicatorId());
+            }
+        }
+        if (!moved.isEmpty()) {
+            receipts.moveAll(moved);
+        }
         indicatorUnits.registerAll(newIndicators);
         log.debug("Accepted {} postings up to sequence {}", created.size(), sequence);
         return List.of(written);

@@ -19,6 +19,8 @@ public final class RejectionProblems {
             case REVERSAL_EXCEEDS_INCOME -> problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
             case EFFECTIVE_DATE_BEFORE_INCOME ->
                     problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
+            case NOTHING_LEFT_TO_MOVE -> problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
+            case MOVE_NOT_ALLOWED -> problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
             case UNKNOWN_CODE -> problem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE", rejection);
             case INVALID_AMOUNT -> ApiProblem.validation(
                     Map.of(rejection.details().getOrDefault("field", "amount"), rejection.getMessage()));

@@ -92,6 +92,10 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
                         "amount", "23.45", "reason", "冲销", "effectiveDate", "2024-06-01"));
             }
         }
+        String misbooked = LedgerClient.id("E");
+        client.post("/api/v1/expenditures", expenditure(misbooked, a, "10.00"));
+        client.post("/api/v1/expenditures/" + misbooked + "/moves", Map.of("moveId", LedgerClient.id("M"),
+                "toIndicatorId", b, "reason", "调账"));
         client.post("/api/v1/indicators/" + b + "/carry-forward", carryForward(b + "-2025", null, "CARRY"));
     }
 }

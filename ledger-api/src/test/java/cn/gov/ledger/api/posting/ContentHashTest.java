@@ -37,10 +37,10 @@ class ContentHashTest {
         String older = sha256("EXPENDITURE" + webJson.writeValueAsString(posting.command()));
 
         assertThat(older).isNotEqualTo(contentHash.of(posting));
-        assertThat(contentHash.matches(older, contentHash.of(posting), posting)).isTrue();
+        assertThat(contentHash.matches(older, contentHash.of(posting), posting, posting.indicatorId())).isTrue();
         PreparedPosting other = expenditure("E-1", 69363);
-        assertThat(contentHash.matches(older, contentHash.of(other), other)).isFalse();
-        assertThat(contentHash.matches(contentHash.of(posting), contentHash.of(other), other)).isFalse();
+        assertThat(contentHash.matches(older, contentHash.of(other), other, other.indicatorId())).isFalse();
+        assertThat(contentHash.matches(contentHash.of(posting), contentHash.of(other), other, other.indicatorId())).isFalse();
     }
 
     @Test

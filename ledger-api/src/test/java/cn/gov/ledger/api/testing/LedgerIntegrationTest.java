@@ -186,6 +186,8 @@ public abstract class LedgerIntegrationTest {
                 case "IncomeReversed" -> figures.merge("income", -amount, Long::sum);
                 case "AppropriationCorrected" -> figures.merge(payload.path("initial").asBoolean()
                         ? "initialBudget" : "adjustments", amount, Long::sum);
+                case "ExpenditureMovedOut" -> figures.merge("spent", -amount, Long::sum);
+                case "ExpenditureMovedIn" -> figures.merge("spent", amount, Long::sum);
                 default -> throw new AssertionError("unknown event type " + type);
             }
         }

@@ -82,10 +82,7 @@ public class BudgetIndicator {
         requireOpen();
         EconomicCode code = command.economicCode();
         requireListed(classifications.economicRefusal(state.attributes().fiscalYear(), code), "economicCode");
-        if (state.attributes().economicCode() != null && !state.attributes().economicCode().equals(code)) {
-            throw new LedgerRejection(RejectionReason.ECONOMIC_CODE_NOT_ALLOWED,
-                    "indicator " + indicatorId + " only pays for economic code " + state.attributes().economicCode());
-        }
+        requireEconomicCodeAllowed(code);
         requireInFiscalYear(command.effectiveDate());
         requireNotBeforeOpening(command.effectiveDate());
         requirePositive(command.amount(), "expenditure");
@@ -100,9 +97,7 @@ public class BudgetIndicator {
     @CommandHandler
     public void handle(ReverseExpenditure command) {
         requireOpen();
-        IndicatorState.SpentItem item = state.expenditure(command.expenditureId())
-                .orElseThrow(() -> new LedgerRejection(RejectionReason.EXPENDITURE_NOT_FOUND,
-                        "expenditure " + command.expenditureId() + " is not on indicator " + indicatorId));
+        IndicatorState.SpentItem item = requireExpenditure(command.expenditureId());
         requireInFiscalYear(command.effectiveDate());
         requireNotBeforeExpenditure(command.expenditureId(), item, command.effectiveDate());
         Money amount = command.amount() == null ? item.left() : command.amount();
@@ -204,6 +199,47 @@ public class BudgetIndicator {
                     "indicator " + indicatorId + " is not next year's indicator of " + carriedIn.sourceIndicatorId());
         }
         apply(carriedIn);
+    }
+
+    /**
+     * The reversal half of a move (调账), decided by {@link ExpenditureMoves}: all that is left of
+     * the expenditure leaves, effective on the command's date or else the expenditure's own.
+     */
+    ExpenditureMovedOut moveOut(MoveExpenditure command) {
+        requireOpen();
+        IndicatorState.SpentItem item = requireExpenditure(command.expenditureId());
+        if (!item.left().isPositive()) {
+            throw new LedgerRejection(RejectionReason.NOTHING_LEFT_TO_MOVE,
+                    "nothing is left of expenditure " + command.expenditureId() + " to move");
+        }
+        LocalDate date = Objects.requireNonNullElse(command.effectiveDate(), item.effectiveDate());
+        requireInFiscalYear(date);
+        requireNotBeforeExpenditure(command.expenditureId(), item, date);
+        ExpenditureMovedOut out = new ExpenditureMovedOut(indicatorId, command.moveId(), command.expenditureId(),
+                command.targetIndicatorId(), item.left(), item.economicCode(), command.reason(), date);
+        apply(out);
+        return out;
+    }
+
+    /** The re-posting half of a move: the target takes the expenditure as it was paid. */
+    void moveIn(ExpenditureMovedOut out, IndicatorAttributes source, ExpenditureMoves.Paid paid) {
+        requireOpen();
+        requireMoveAllowed(source);
+        requireEconomicCodeAllowed(out.economicCode());
+        requireNotBeforeOpening(out.effectiveDate());
+        if (state.expenditure(out.expenditureId()).filter(item -> item.left().isPositive()).isPresent()) {
+            throw new LedgerRejection(RejectionReason.ID_CONFLICT,
+                    "indicator " + indicatorId + " has an expenditure " + out.expenditureId() + " already");
+        }
+        requireAuthority(out.amount());
+        apply(new ExpenditureMovedIn(indicatorId, out.moveId(), out.expenditureId(), out.indicatorId(), out.amount(),
+                out.economicCode(), paid.voucherNo(), paid.payee(), paid.description(), out.reason(),
+                out.effectiveDate()));
+    }
+
+    /** Where an expenditure moved out of this indicator is now (the next hop), empty while held here. */
+    Optional<String> movedTo(String expenditureId) {
+        return state.movedTo(expenditureId);
     }
 
     IndicatorAttributes attributes() {
@@ -337,6 +373,40 @@ public class BudgetIndicator {
         if (source.kind() != target.kind() && !acrossKindsAllowed) {
             throw transferNotAllowed(TransferRule.ACROSS_KINDS_ENABLED, "this ledger does not allow transfers across"
                     + " kinds of expenditure: " + source.kind() + " → " + target.kind());
+        }
+    }
+
+    /**
+     * A move corrects where an expenditure was booked within the unit and year that paid it; fund
+     * source and kind may differ, since booking it under the wrong one is the mistake corrected.
+     */
+    private void requireMoveAllowed(IndicatorAttributes source) {
+        IndicatorAttributes target = state.attributes();
+        if (source.fiscalYear() != target.fiscalYear()) {
+            throw moveNotAllowed(TransferRule.SAME_FISCAL_YEAR, "an expenditure moves within its fiscal year: "
+                    + source.fiscalYear() + " → " + target.fiscalYear());
+        }
+        if (!source.unitCode().equals(target.unitCode())) {
+            throw moveNotAllowed(TransferRule.SAME_UNIT, "an expenditure moves within the unit that paid it: "
+                    + source.unitCode() + " → " + target.unitCode());
+        }
+    }
+
+    static LedgerRejection moveNotAllowed(TransferRule rule, String message) {
+        return new LedgerRejection(RejectionReason.MOVE_NOT_ALLOWED, message, Map.of("rule", rule.name()));
+    }
+
+    private IndicatorState.SpentItem requireExpenditure(String expenditureId) {
+        return state.expenditure(expenditureId).orElseThrow(() -> new LedgerRejection(
+                RejectionReason.EXPENDITURE_NOT_FOUND,
+                "expenditure " + expenditureId + " is not on indicator " + indicatorId));
+    }
+
+    /** An indicator restricted to one economic code (the 款 its appropriation names) pays only that. */
+    private void requireEconomicCodeAllowed(EconomicCode code) {
+        if (state.attributes().economicCode() != null && !state.attributes().economicCode().equals(code)) {
+            throw new LedgerRejection(RejectionReason.ECONOMIC_CODE_NOT_ALLOWED,
+                    "indicator " + indicatorId + " only pays for economic code " + state.attributes().economicCode());
         }
     }
 

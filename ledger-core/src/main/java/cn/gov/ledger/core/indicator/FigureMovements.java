@@ -28,7 +28,11 @@ public final class FigureMovements {
                     rule(CarriedIn.class, e -> FigureMovement.of(Figure.CARRIED_IN, e.amount())),
                     rule(IncomeReversed.class, e -> FigureMovement.of(Figure.INCOME, e.amount().negate())),
                     rule(AppropriationCorrected.class, e -> FigureMovement.of(
-                            e.initial() ? Figure.INITIAL : Figure.ADJUSTMENT, e.amount())));
+                            e.initial() ? Figure.INITIAL : Figure.ADJUSTMENT, e.amount())),
+                    rule(ExpenditureMovedOut.class,
+                            e -> new FigureMovement(Figure.SPENT, e.amount().negate(), e.economicCode())),
+                    rule(ExpenditureMovedIn.class,
+                            e -> new FigureMovement(Figure.SPENT, e.amount(), e.economicCode())));
 
     private FigureMovements() {
     }

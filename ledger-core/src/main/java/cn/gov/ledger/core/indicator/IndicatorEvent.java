@@ -8,7 +8,8 @@ import java.time.LocalDate;
  */
 public sealed interface IndicatorEvent permits BudgetAppropriated, BudgetAdjusted, BudgetTransferredOut,
         BudgetTransferredIn, IncomeRecorded, ExpenditureRecorded, ExpenditureReversed, CarriedForward, CarriedIn,
-        IncomeReversed, AppropriationCorrected {
+        IncomeReversed, AppropriationCorrected,
+        ExpenditureMovedOut, ExpenditureMovedIn {
 
     String indicatorId();
 

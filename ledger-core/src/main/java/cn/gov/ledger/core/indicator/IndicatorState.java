@@ -21,6 +21,8 @@ public final class IndicatorState {
     /** The earliest effective date of its appropriation and carry-ins: nothing may happen to it before. */
     private LocalDate openedOn;
     private final Map<String, SpentItem> expenditures = new HashMap<>();
+    /** Where each expenditure moved out of this indicator went, until one moves back in. */
+    private final Map<String, String> movedTo = new HashMap<>();
     /** The economic code of the last expenditure: the next one mostly has the same, and shares it. */
     private EconomicCode lastCode;
     private final Map<String, ReceivedItem> incomes = new HashMap<>();
@@ -98,8 +100,16 @@ public final class IndicatorState {
         } else if (event instanceof ExpenditureRecorded e) {
             expenditures.put(e.expenditureId(), new SpentItem(shared(e.economicCode()), e.amount(), e.effectiveDate()));
         } else if (event instanceof ExpenditureReversed e) {
-            expenditures.computeIfPresent(e.expenditureId(), (id, item) -> new SpentItem(item.economicCode(),
-                    item.leftFen() - e.amount().fen(), item.effectiveDay()));
+            takeFrom(e.expenditureId(), e.amount());
+        } else if (event instanceof ExpenditureMovedOut e) {
+            takeFrom(e.expenditureId(), e.amount());
+            movedTo.put(e.expenditureId(), e.toIndicatorId());
+        } else if (event instanceof ExpenditureMovedIn e) {
+            // back where it was once (a correction of a correction): it is held here again
+            Money before = expenditure(e.expenditureId()).map(SpentItem::left).orElse(Money.ZERO);
+            expenditures.put(e.expenditureId(), new SpentItem(shared(e.economicCode()), before.plus(e.amount()),
+                    e.effectiveDate()));
+            movedTo.remove(e.expenditureId());
         } else if (event instanceof CarriedForward) {
             closed = true;
         } else if (event instanceof IncomeRecorded e) {
@@ -111,6 +121,11 @@ public final class IndicatorState {
             appropriation = new Appropriation(e.correctedAmount(), appropriation.initial(),
                     appropriation.effectiveDate());
         }
+    }
+
+    private void takeFrom(String expenditureId, Money amount) {
+        expenditures.computeIfPresent(expenditureId, (id, item) -> new SpentItem(item.economicCode(),
+                item.leftFen() - amount.fen(), item.effectiveDay()));
     }
 
     private void opened(LocalDate date) {
@@ -173,5 +188,10 @@ public final class IndicatorState {
             }
         }
         return Optional.empty();
+    }
+
+    /** The indicator an expenditure of this one was moved to, empty while it is held here (or never was). */
+    public Optional<String> movedTo(String expenditureId) {
+        return Optional.ofNullable(movedTo.get(expenditureId));
     }
 }

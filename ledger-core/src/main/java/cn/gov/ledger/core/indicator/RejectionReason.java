@@ -37,6 +37,13 @@ public enum RejectionReason {
     SURPLUS_ON_BASIC_INDICATOR,
     /** The target of a carry-forward is not next year's indicator of the same attributes. */
     CARRY_FORWARD_TARGET_INVALID,
+    /**
+     * An expenditure moves only to another indicator of the same unit and fiscal year; the detail
+     * {@code rule} names the rule ({@link TransferRule}: TWO_INDICATORS, SAME_FISCAL_YEAR, SAME_UNIT).
+     */
+    MOVE_NOT_ALLOWED,
+    /** Nothing is left of the expenditure to move: it was reversed wholly. */
+    NOTHING_LEFT_TO_MOVE,
     /** A change of a budget unit that was never registered. */
     UNIT_NOT_FOUND,
     /** A budget unit registered a second time. */

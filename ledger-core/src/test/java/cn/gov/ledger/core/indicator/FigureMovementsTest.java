@@ -45,7 +45,12 @@ class FigureMovementsTest {
             entry(new IncomeReversed(ID, "IR", "IN", yuan("90.00"), "退回", JUN_30),
                     Optional.of(FigureMovement.of(Figure.INCOME, yuan("-90.00")))),
             entry(new AppropriationCorrected(ID, "C1", yuan("-100.00"), yuan("900.00"), true, "录入错误", "doc", JAN_2),
-                    Optional.of(FigureMovement.of(Figure.INITIAL, yuan("-100.00")))));
+                    Optional.of(FigureMovement.of(Figure.INITIAL, yuan("-100.00")))),
+            entry(new ExpenditureMovedOut(ID, "M1", "E", "B", yuan("60.00"), OFFICE, "调账", JUN_30),
+                    Optional.of(new FigureMovement(Figure.SPENT, yuan("-60.00"), OFFICE))),
+            entry(new ExpenditureMovedIn(ID, "M2", "E", "B", yuan("40.00"), OFFICE, "记-1", "某供应商", "办公用品",
+                    "调账", JUN_30),
+                    Optional.of(new FigureMovement(Figure.SPENT, yuan("40.00"), OFFICE))));
 
     @Test
     void everyEventTypeHasAnExample() {

@@ -31,6 +31,7 @@ final class InMemoryLedger implements AutoCloseable {
     private final AggregateAnnotationCommandHandler<BudgetIndicator> indicatorCommands;
     private final BudgetTransfers transfers;
     private final YearEndCarryForward yearEnd;
+    private final ExpenditureMoves moves;
 
     InMemoryLedger() {
         this(false);
@@ -52,6 +53,7 @@ final class InMemoryLedger implements AutoCloseable {
                 .build();
         transfers = new BudgetTransfers(repository, acrossKindsAllowed);
         yearEnd = new YearEndCarryForward(repository);
+        moves = new ExpenditureMoves(repository, eventStore);
     }
 
     /**
@@ -95,6 +97,8 @@ final class InMemoryLedger implements AutoCloseable {
             transfers.handle(transfer);
         } else if (command instanceof CarryForward carryForward) {
             yearEnd.handle(carryForward);
+        } else if (command instanceof MoveExpenditure move) {
+            moves.handle(move);
         } else {
             // the aggregate's own @CommandHandlers, resolved as Axon's command bus resolves them
             indicatorCommands.handle(GenericCommandMessage.asCommandMessage(command));
