@@ -2,6 +2,7 @@ package cn.gov.ledger.api.reporting;
 
 import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.api.yearend.ClosedYears;
 import cn.gov.ledger.api.reading.LedgerCalendar;
 import cn.gov.ledger.api.reading.ReadAnswers;
 import cn.gov.ledger.api.reading.ReadConsistency;
@@ -52,9 +53,11 @@ public class ReportController {
     private final LedgerCalendar calendar;
     private final Classifications classifications;
     private final ScopeCheck scopes;
+    private final ClosedYears closedYears;
 
     public ReportController(ReportFacts facts, ReadConsistency consistency, LedgerCalendar calendar,
-                            Classifications classifications, ScopeCheck scopes) {
+                            Classifications classifications, ScopeCheck scopes, ClosedYears closedYears) {
+        this.closedYears = closedYears;
         this.facts = facts;
         this.classifications = classifications;
         this.consistency = consistency;
@@ -99,6 +102,12 @@ public class ReportController {
         body.put("asOf", asOf);
         body.put("knownAt", knownAt);
         body.put("sequence", sequence);
+        // a year closed and then reopened: its figures may have changed since the close's sequence
+        closedYears.governing(scope.fiscalYear(), departmentCode, unitCode).ifPresent(year -> {
+            body.put("closed", year.closed());
+            body.put("closedAtSequence", year.closedAtSequence());
+            body.put("reopened", year.reopened());
+        });
         body.put("unit", unit.name());
         Map<String, Object> rendered = new LinkedHashMap<>();
         tables.forEach((number, table) -> rendered.put(number, render(table, unit)));

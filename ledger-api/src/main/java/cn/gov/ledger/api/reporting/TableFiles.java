@@ -53,6 +53,19 @@ final class TableFiles {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Lines of cells as CSV, as {@link #csv} writes them (byte-order mark, inert cells); null cells empty. */
+    static byte[] csvLines(List<List<String>> lines) {
+        StringWriter out = new StringWriter().append('\uFEFF');
+        try (SequenceWriter rows = CSV.writer(CSV_LINES).writeValues(out)) {
+            for (List<String> line : lines) {
+                rows.write(csvLine(line.stream().map(cell -> cell == null ? "" : cell).toList()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     static byte[] xlsx(String heading, Map<String, ReportTable> tables, ReportUnit unit) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
