@@ -11,15 +11,12 @@ import cn.gov.ledger.core.yearend.FiscalYearReopened;
 import cn.gov.ledger.projections.balance.Scope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports")
 public class CarryForwardReportController {
 
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-
     private final CloseRecords records;
     private final ScopeCheck scopes;
 
@@ -45,8 +40,8 @@ public class CarryForwardReportController {
         this.scopes = scopes;
     }
 
-    @Operation(summary = "The record of the year-end closes and reopens of a department or unit, as JSON or CSV "
-            + "(format=csv or Accept: text/csv)")
+    @Operation(summary = "The record of the year-end closes and reopens of a department or unit, as JSON, CSV or XLSX "
+            + "(format=csv|xlsx or Accept: text/csv)")
     @GetMapping("/api/v1/reports/carry-forward")
     ResponseEntity<?> carryForward(@RequestParam(required = false) Integer fiscalYear,
                                    @RequestParam(required = false) String departmentCode,
@@ -57,15 +52,15 @@ public class CarryForwardReportController {
         Scope scope = ReadParameters.scope(fiscalYear, departmentCode, unitCode);
         scopes.requireRead(departmentCode, unitCode);
         List<CloseRecords.Entry> history = records.history(scope.fiscalYear(), departmentCode, unitCode, knownAt);
+        String file = "carry-forward-" + scope.fiscalYear() + "-" + (unitCode != null ? unitCode : departmentCode);
+        if ("xlsx".equals(format)) {
+            return ReportController.download(TableFiles.xlsxLines("年终结转", lines(history)), ReportController.XLSX, file + ".xlsx");
+        }
         if ("csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"))) {
-            String file = "carry-forward-" + scope.fiscalYear() + "-" + (unitCode != null ? unitCode : departmentCode);
-            return ResponseEntity.ok().contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file + ".csv")
-                            .build().toString())
-                    .body(TableFiles.csvLines(csv(history)));
+            return ReportController.download(TableFiles.csvLines(lines(history)), ReportController.CSV, file + ".csv");
         }
         if (format != null && !"json".equals(format)) {
-            throw ApiProblem.validation(Map.of("format", "use json or csv"));
+            throw ApiProblem.validation(Map.of("format", "use json, csv or xlsx"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("fiscalYear", scope.fiscalYear());
@@ -94,8 +89,8 @@ public class CarryForwardReportController {
         return row;
     }
 
-    /** One line per decision of each close, and one per reopen (its reason in the remedy column). */
-    private static List<List<String>> csv(List<CloseRecords.Entry> history) {
+    /** The CSV/XLSX lines: one per decision of each close, and one per reopen (its reason in the remedy column). */
+    private static List<List<String>> lines(List<CloseRecords.Entry> history) {
         List<List<String>> lines = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("sequence", "recordedAt", "event", "by"));
         header.addAll(CloseAnswers.COLUMNS);

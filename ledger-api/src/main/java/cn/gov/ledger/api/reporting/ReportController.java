@@ -44,9 +44,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports", description = "The nine tables of the final accounts, and project execution")
 public class ReportController {
 
-    private static final MediaType XLSX =
+    static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportFacts facts;
     private final ReadConsistency consistency;
@@ -198,7 +198,7 @@ public class ReportController {
         return out;
     }
 
-    private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String filename) {
+    static ResponseEntity<byte[]> download(byte[] content, MediaType type, String filename) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .body(content);

@@ -88,6 +88,11 @@ class FiscalYearLockTest extends LedgerIntegrationTest {
         assertThat(csv.raw().body()).contains("sequence,recordedAt,event,by,indicatorId,outcome")
                 .contains(funded + ",CARRIED_FORWARD,200.00,200.00,0.00,0.00," + funded + "-2025")
                 .contains(empty + ",CLOSED_NOTHING_TO_CARRY").contains("REOPENED").contains("审计调整");
+        LedgerClient.Answer xlsx = client.get("/api/v1/reports/carry-forward?fiscalYear=2024&format=xlsx&unitCode=" + unit);
+        assertThat(xlsx.status()).isEqualTo(200);
+        assertThat(xlsx.raw().headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+        assertThat(new LedgerClient(port, SCOPED_VIEWER_KEY).get("/api/v1/reports/carry-forward?fiscalYear=2024&unitCode="
+                + unit).status()).isEqualTo(403);
     }
 
     @Test
