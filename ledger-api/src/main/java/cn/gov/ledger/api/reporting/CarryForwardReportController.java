@@ -79,7 +79,7 @@ public class CarryForwardReportController {
         if (entry.event() instanceof FiscalYearClosed closed) {
             row.put("event", "CLOSED");
             row.put("by", closed.closedBy());
-            row.put("closedAtSequence", closed.closedAtSequence());
+            row.put("decidedAtSequence", closed.decidedAtSequence());
             row.put("decisions", closed.decisions().stream().map(CloseAnswers::decision).toList());
         } else if (entry.event() instanceof FiscalYearReopened reopened) {
             row.put("event", "REOPENED");

@@ -55,7 +55,10 @@ public class CloseRecords {
         this.closedYears = closedYears;
     }
 
-    /** Records the close; refused (FISCAL_YEAR_CLOSED) when the year is closed already. */
+    /**
+     * Records the close; refused (FISCAL_YEAR_CLOSED) when the year is closed already. Answers the
+     * close's sequence: the global index of its event.
+     */
     long recordClose(int fiscalYear, String departmentCode, String unitCode, List<CloseDecision> decisions,
                      Caller caller) {
         String closeId = YearClose.closeId(fiscalYear, departmentCode, unitCode);
@@ -65,26 +68,26 @@ public class CloseRecords {
                 throw new ApiProblem(HttpStatus.CONFLICT, "FISCAL_YEAR_CLOSED",
                         "fiscal year " + fiscalYear + " is closed already for " + closeId);
             }
-            long head = head();
-            send(new CloseFiscalYear(closeId, fiscalYear, departmentCode, unitCode, caller.principal(), head,
+            send(new CloseFiscalYear(closeId, fiscalYear, departmentCode, unitCode, caller.principal(), head(),
                     List.copyOf(decisions)), caller);
+            long closedAt = lastSequenceOf(closeId);
             jdbc.update("""
                     INSERT INTO fiscal_year_close (close_id, fiscal_year, department_code, unit_code, closed,
                                                    closed_at_sequence, reopened)
                     VALUES (?, ?, ?, ?, true, ?, false)
                     ON CONFLICT (close_id) DO UPDATE SET closed = true, closed_at_sequence = EXCLUDED.closed_at_sequence,
                                                          reopened = false""",
-                    closeId, fiscalYear, departmentCode, unitCode, head);
-            return head;
+                    closeId, fiscalYear, departmentCode, unitCode, closedAt);
+            return closedAt;
         });
         closedYears.forget();
         return sequence;
     }
 
-    /** Records the reopen; refused (FISCAL_YEAR_NOT_CLOSED) when the year is not closed. */
-    void recordReopen(int fiscalYear, String departmentCode, String unitCode, String reason, Caller caller) {
+    /** Records the reopen; refused (FISCAL_YEAR_NOT_CLOSED) when the year is not closed. Answers its sequence. */
+    long recordReopen(int fiscalYear, String departmentCode, String unitCode, String reason, Caller caller) {
         String closeId = YearClose.closeId(fiscalYear, departmentCode, unitCode);
-        transaction.executeWithoutResult(status -> {
+        Long sequence = transaction.execute(status -> {
             jdbc.queryForList(LOCK, closeId);
             if (!closedYears.find(fiscalYear, departmentCode, unitCode).map(ClosedYears.YearState::closed).orElse(false)) {
                 throw new ApiProblem(HttpStatus.CONFLICT, "FISCAL_YEAR_NOT_CLOSED",
@@ -92,8 +95,10 @@ public class CloseRecords {
             }
             send(new ReopenFiscalYear(closeId, caller.principal(), reason), caller);
             jdbc.update("UPDATE fiscal_year_close SET closed = false, reopened = true WHERE close_id = ?", closeId);
+            return lastSequenceOf(closeId);
         });
         closedYears.forget();
+        return sequence;
     }
 
     /** Every close and reopen of the year recorded up to {@code knownAt} (all when null), oldest first. */
@@ -115,6 +120,12 @@ public class CloseRecords {
             metaData.put(AxonConfiguration.CORRELATION_ID, caller.correlationId());
         }
         return metaData;
+    }
+
+    /** The global index of the aggregate's newest event, in the transaction that stored it. */
+    private long lastSequenceOf(String closeId) {
+        return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, closeId);
     }
 
     private long head() {

@@ -66,7 +66,7 @@ public class FiscalYearClose {
      * What a close did (or, dry, would do).
      *
      * @param alreadyClosed the year was closed already: nothing was decided, the last close's sequence is given
-     * @param sequence      the ledger's sequence the close was recorded at (0 for a dry run)
+     * @param sequence      the sequence of the close's event (0 for a dry run)
      */
     public record CloseResult(boolean dryRun, boolean alreadyClosed, long sequence, List<CloseDecision> decisions) {
     }

@@ -86,12 +86,14 @@ public class FiscalYearCloseController {
         if (body.reason() == null || body.reason().isBlank()) {
             throw ApiProblem.validation(Map.of("reason", "say why the year is reopened"));
         }
-        records.recordReopen(year, body.departmentCode(), body.unitCode(), body.reason(), Caller.of(request));
+        long sequence = records.recordReopen(year, body.departmentCode(), body.unitCode(), body.reason(),
+                Caller.of(request));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("fiscalYear", year);
         answer.put("departmentCode", body.departmentCode());
         answer.put("unitCode", body.unitCode());
         answer.put("reopened", true);
+        answer.put("sequence", sequence);
         return answer;
     }
 

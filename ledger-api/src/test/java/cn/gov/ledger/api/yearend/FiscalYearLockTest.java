@@ -133,6 +133,28 @@ class FiscalYearLockTest extends LedgerIntegrationTest {
         assertThat(readIndicator(overspent, sequence).text("status")).isNotEqualTo("CLOSED");
     }
 
+    @Test
+    void aDepartmentsCloseLocksEveryUnitOfItForThatYearOnly() {
+        String unit = newUnit();
+        String department = "D" + unit;
+        String other = LedgerClient.id("U");
+        client.put("/api/v1/units/" + other, Map.of("name", "测试单位二", "departmentCode", department,
+                "departmentName", "测试部门")).expect(201);
+        newIndicator(unit, "10.00");
+        client.post("/api/v1/fiscal-years/2024/close", Map.of("departmentCode", department)).expect(200);
+
+        Snapshot before = snapshot();
+        LedgerClient.Answer refused = client.post("/api/v1/indicators", appropriation(LedgerClient.id("IND"), other, "5.00"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("FISCAL_YEAR_CLOSED");
+        assertThat(refused.body().path("departmentCode").asText()).isEqualTo(department);
+        assertNothingWrittenSince(before);
+        Map<String, Object> nextYear = appropriation(LedgerClient.id("IND"), other, "5.00");
+        nextYear.put("fiscalYear", 2025);
+        nextYear.put("effectiveDate", "2025-01-05");
+        client.post("/api/v1/indicators", nextYear).expect(201);
+    }
+
     private static List<String> outcomes(JsonNode answer) {
         List<String> outcomes = new ArrayList<>();
         answer.path("decisions").forEach(d -> outcomes.add(d.path("indicatorId").asText() + " "

@@ -2,7 +2,11 @@ package cn.gov.ledger.core.yearend;
 
 import java.util.List;
 
-/** A fiscal year of a department or a unit was closed (年终结账): it is locked, with every decision of the close. */
+/**
+ * A fiscal year of a department or a unit was closed (年终结账): it is locked, with every decision of the close.
+ *
+ * @param decidedAtSequence the ledger's sequence the decisions were made on (after the close's carry-forwards)
+ */
 public record FiscalYearClosed(int fiscalYear, String departmentCode, String unitCode, String closedBy,
-                               long closedAtSequence, List<CloseDecision> decisions) {
+                               long decidedAtSequence, List<CloseDecision> decisions) {
 }

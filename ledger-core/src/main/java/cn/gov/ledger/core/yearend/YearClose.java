@@ -40,7 +40,7 @@ public class YearClose {
             throw new IllegalStateException(command.closeId() + " is closed already");
         }
         apply(new FiscalYearClosed(command.fiscalYear(), command.departmentCode(), command.unitCode(),
-                command.closedBy(), command.closedAtSequence(), command.decisions()));
+                command.closedBy(), command.decidedAtSequence(), command.decisions()));
     }
 
     @CommandHandler
