@@ -124,6 +124,10 @@ public class FiscalYearClose {
             CarryForwardOverride o = byIndicator.getOrDefault(open.getKey(),
                     new CarryForwardOverride(open.getKey(), null, null, null));
             CloseDecision decision = decide(indicator, o, order, scope.fiscalYear());
+            if (decision.outcome() == Outcome.CARRIED_FORWARD) {
+                decision = checkTarget(decision, indicator, queries.indicator(decision.targetIndicatorId(),
+                        TimeSlice.NOW).orElse(null));
+            }
             if (!decision.equals(decidedBefore.get(decision.indicatorId()))) {
                 decisions.add(decision);
             }
@@ -167,6 +171,36 @@ public class FiscalYearClose {
         return new CloseDecision(id, Outcome.CARRIED_FORWARD, balance, carryOver, surplus,
                 disposition == SurplusDisposition.RECAPTURE ? surplus : Money.ZERO,
                 Objects.requireNonNullElse(o.targetIndicatorId(), id + "-" + (fiscalYear + 1)), null, null);
+    }
+
+    /**
+     * An existing target must be open and next year's indicator of the same attributes (the rules
+     * of YearEndCarryForward), so that a dry run foresees the close's refusals there too.
+     */
+    private static CloseDecision checkTarget(CloseDecision decision, IndicatorView source, IndicatorView target) {
+        String id = decision.indicatorId();
+        if (decision.targetIndicatorId().equals(id)) {
+            return notClosable(id, decision.fundsBalance(), "CARRY_FORWARD_TARGET_INVALID",
+                    "name another indicator as the target");
+        }
+        if (target == null) {
+            return decision;
+        }
+        if (target.closed()) {
+            return notClosable(id, decision.fundsBalance(), "INDICATOR_CLOSED", "the target "
+                    + target.indicatorId() + " is closed: name another target");
+        }
+        boolean nextYears = target.fiscalYear() == source.fiscalYear() + 1
+                && Objects.equals(target.unitCode(), source.unitCode())
+                && Objects.equals(target.fundSource(), source.fundSource())
+                && Objects.equals(target.functionalCode(), source.functionalCode())
+                && Objects.equals(target.kind(), source.kind())
+                && Objects.equals(target.projectCode(), source.projectCode())
+                && Objects.equals(target.projectName(), source.projectName())
+                && Objects.equals(target.economicCode(), source.economicCode());
+        return nextYears ? decision : notClosable(id, decision.fundsBalance(), "CARRY_FORWARD_TARGET_INVALID",
+                "the target " + target.indicatorId() + " is not next year's indicator of the same attributes: "
+                        + "name another target");
     }
 
     private static CloseDecision notClosable(String id, Money balance, String reason, String remedy) {

@@ -58,8 +58,12 @@ public class FiscalYearCloseController {
     Map<String, Object> close(@PathVariable int year, @RequestParam(defaultValue = "false") boolean dryRun,
                               @RequestBody CloseRequest body, HttpServletRequest request) {
         Scope scope = scope(year, body.departmentCode(), body.unitCode());
-        FiscalYearClose.CloseResult result = close.close(new FiscalYearClose.CloseOrder(scope,
-                Objects.requireNonNullElse(body.effectiveDate(), LocalDate.of(year, 12, 31)),
+        LocalDate effectiveDate = Objects.requireNonNullElse(body.effectiveDate(), LocalDate.of(year, 12, 31));
+        if (effectiveDate.getYear() != year) {
+            // the carry-forwards would all be refused, and the year locked with nothing closed
+            throw ApiProblem.validation(Map.of("effectiveDate", "must be in " + year));
+        }
+        FiscalYearClose.CloseResult result = close.close(new FiscalYearClose.CloseOrder(scope, effectiveDate,
                 Objects.requireNonNullElse(body.defaultSplit(), FiscalYearClose.DefaultSplit.CARRY_OVER_ALL),
                 Objects.requireNonNullElse(body.surplusDisposition(), SurplusDisposition.CARRY),
                 Objects.requireNonNullElse(body.overrides(), List.of()), dryRun,

@@ -103,6 +103,7 @@ class FiscalYearLockTest extends LedgerIntegrationTest {
         String overspent = newIndicator(unit, "500.00");
         client.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), overspent, "120.00")).expect(201);
         String empty = newIndicator(unit, "50.00");
+        String stranger = newIndicator(unit, "1.00");
         Map<String, Object> order = Map.of("unitCode", unit);
 
         long events = eventCount();
@@ -110,13 +111,21 @@ class FiscalYearLockTest extends LedgerIntegrationTest {
         assertThat(eventCount()).isEqualTo(events);
         assertThat(preview.path("dryRun").asBoolean()).isTrue();
         assertThat(outcomes(preview)).containsExactlyInAnyOrder(funded + " CARRIED_FORWARD",
-                overspent + " NOT_CLOSABLE", empty + " CLOSED_NOTHING_TO_CARRY");
+                overspent + " NOT_CLOSABLE", empty + " CLOSED_NOTHING_TO_CARRY", stranger + " CLOSED_NOTHING_TO_CARRY");
         JsonNode notClosable = decision(preview, overspent);
         assertThat(notClosable.path("reason").asText()).isEqualTo("CARRY_FORWARD_SPLIT_INVALID");
         assertThat(notClosable.path("remedy").asText()).contains("record income of 120.00")
                 .contains("reverse expenditure of 120.00");
         assertThat(decision(preview, funded).path("carryOver").asText()).isEqualTo("300.00");
         assertThat(decision(preview, funded).path("targetIndicatorId").asText()).isEqualTo(funded + "-2025");
+
+        // a target that is not next year's indicator of the same attributes is foreseen too
+        JsonNode badTarget = client.post("/api/v1/fiscal-years/2024/close?dryRun=true", Map.of("unitCode", unit,
+                "overrides", List.of(Map.of("indicatorId", funded, "targetIndicatorId", stranger)))).expect(200).body();
+        assertThat(decision(badTarget, funded).path("reason").asText()).isEqualTo("CARRY_FORWARD_TARGET_INVALID");
+        assertThat(client.post("/api/v1/fiscal-years/2024/close", Map.of("unitCode", unit, "effectiveDate",
+                "2025-01-01")).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(eventCount()).isEqualTo(events);
 
         Map<String, Object> atomic = Map.of("unitCode", unit, "atomic", true);
         LedgerClient.Answer refused = client.post("/api/v1/fiscal-years/2024/close", atomic);
