@@ -35,8 +35,8 @@ import org.springframework.stereotype.Service;
  * closable (with the reason and the remedy). A dry run answers those decisions and writes nothing.
  * Otherwise each carry-forward is posted on its own (a repeat changes nothing), and the close is
  * recorded (FiscalYearClosed, with every decision), which locks the year. Closing again after a
- * reopen decides only what changed: carried indicators are closed, and a decision the last close
- * made already is not made again.
+ * reopen decides only what changed: carried indicators are closed, and one the last close closed
+ * with nothing to carry is not decided again while it still has nothing.
  */
 @Service
 public class FiscalYearClose {
@@ -105,14 +105,18 @@ public class FiscalYearClose {
         List<CloseDecision> notClosable = decisions.stream().filter(d -> d.outcome() == Outcome.NOT_CLOSABLE).toList();
         if (order.atomic() && !notClosable.isEmpty()) {
             throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "FISCAL_YEAR_NOT_CLOSABLE", notClosable.size()
-                    + " indicator(s) cannot close; nothing was done", Map.of("notClosable", notClosable));
+                    + " indicator(s) cannot close; nothing was done",
+                    Map.of("notClosable", notClosable.stream().map(CloseAnswers::decision).toList()));
         }
         List<CloseDecision> done = post(order, decisions, caller);
         long sequence = records.recordClose(scope.fiscalYear(), scope.departmentCode(), scope.unitCode(), done, caller);
         return new CloseResult(false, false, sequence, done);
     }
 
-    /** Every decision for the indicators still open, less those the last close made already. */
+    /**
+     * A decision for every indicator still open, less those the last close closed with nothing to
+     * carry and that are still so; one not closable is listed again until it closes.
+     */
     private List<CloseDecision> decide(CloseOrder order) {
         Scope scope = order.scope();
         Map<String, CarryForwardOverride> byIndicator = new LinkedHashMap<>();
@@ -128,7 +132,9 @@ public class FiscalYearClose {
                 decision = checkTarget(decision, indicator, queries.indicator(decision.targetIndicatorId(),
                         TimeSlice.NOW).orElse(null));
             }
-            if (!decision.equals(decidedBefore.get(decision.indicatorId()))) {
+            // an indicator closed with nothing to carry stays so: not decided again unless it changed
+            if (decision.outcome() != Outcome.CLOSED_NOTHING_TO_CARRY
+                    || !decision.equals(decidedBefore.get(decision.indicatorId()))) {
                 decisions.add(decision);
             }
         }

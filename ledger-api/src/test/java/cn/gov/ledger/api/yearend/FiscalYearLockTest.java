@@ -131,6 +131,7 @@ class FiscalYearLockTest extends LedgerIntegrationTest {
         LedgerClient.Answer refused = client.post("/api/v1/fiscal-years/2024/close", atomic);
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.code()).isEqualTo("FISCAL_YEAR_NOT_CLOSABLE");
+        assertThat(refused.body().path("notClosable").findValuesAsText("indicatorId")).containsExactly(overspent);
         assertThat(eventCount()).isEqualTo(events);
 
         JsonNode close = client.post("/api/v1/fiscal-years/2024/close", order).expect(200).body();
@@ -140,6 +141,12 @@ class FiscalYearLockTest extends LedgerIntegrationTest {
         assertThat(readIndicator(funded + "-2025", sequence).text("carriedIn")).isEqualTo("300.00");
         assertThat(readIndicator(empty + "-2025", sequence).status()).isEqualTo(404);
         assertThat(readIndicator(overspent, sequence).text("status")).isNotEqualTo("CLOSED");
+
+        // what the remedy says makes it closable; the indicators closed with nothing are not decided again
+        client.post("/api/v1/fiscal-years/2024/reopen", Map.of("unitCode", unit, "reason", "补录收入")).expect(200);
+        client.post("/api/v1/indicators/" + overspent + "/incomes", income(LedgerClient.id("I"), "120.00")).expect(201);
+        JsonNode again = client.post("/api/v1/fiscal-years/2024/close", order).expect(200).body();
+        assertThat(outcomes(again)).containsExactly(overspent + " CLOSED_NOTHING_TO_CARRY");
     }
 
     @Test
