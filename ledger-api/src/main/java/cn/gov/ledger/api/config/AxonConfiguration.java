@@ -8,6 +8,7 @@ import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.ExpenditureMoves;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
 import cn.gov.ledger.core.unit.BudgetUnit;
+import cn.gov.ledger.core.yearend.YearClose;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -79,7 +80,8 @@ public class AxonConfiguration {
      * on Axon's configurer rather than as Spring beans, because the repository exists only once
      * Axon's configuration is built. The aggregate's state is cached between postings (AggregateCache),
      * and where a command's target identifier is, per command class (CachedCommandTargetResolver).
-     * Beside them the loaded code lists, one ClassificationList per fiscal year and kind.
+     * Beside them the loaded code lists, one ClassificationList per fiscal year and kind, and the
+     * closes of fiscal years, one YearClose per department's or unit's year.
      */
     @Bean
     ConfigurerModule budgetIndicators(LedgerProperties properties) {
@@ -92,7 +94,8 @@ public class AxonConfiguration {
                         properties.transfers().allowAcrossKinds()))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)))
                 .registerCommandHandler(c -> new ExpenditureMoves(c.repository(BudgetIndicator.class), c.eventStore()))
-                .configureAggregate(ClassificationList.class);
+                .configureAggregate(ClassificationList.class)
+                .configureAggregate(YearClose.class);
     }
 
     /** The budget unit (reference data with history), loaded from its few events on each command. */

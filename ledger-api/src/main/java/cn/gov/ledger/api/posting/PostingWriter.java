@@ -61,10 +61,11 @@ class PostingWriter {
     private final Duration lockTimeout;
     private final DistributionSummary groupSizes;
     private final ScopeCheck scopes;
+    private final ClosedYearLock closedYears;
 
     PostingWriter(CommandGateway commands, PostingReceipts receipts, IndicatorUnits indicatorUnits,
                   PlatformTransactionManager transactionManager, ObjectMapper json, MeterRegistry meters,
-                  LedgerProperties properties, ScopeCheck scopes) {
+                  LedgerProperties properties, ScopeCheck scopes, ClosedYearLock closedYears) {
         this.receipts = receipts;
         this.indicatorUnits = indicatorUnits;
         this.commands = new CommandDispatch(commands);
@@ -73,6 +74,7 @@ class PostingWriter {
         this.retry = RaceRetry.of(properties.posting());
         this.lockTimeout = properties.posting().lockTimeout();
         this.scopes = scopes;
+        this.closedYears = closedYears;
         this.groupSizes = DistributionSummary.builder("ledger.postings.group.size")
                 .description("postings written together: a group of single postings, or a batch").register(meters);
     }
@@ -161,6 +163,7 @@ class PostingWriter {
                         throw new ApiProblem(HttpStatus.CONFLICT, "ID_CONFLICT",
                                 "an indicator with this id exists already");
                     }
+                    requireYearOpen(posting, unitOf);
                     commands.send(posting, caller);
                 } catch (ApiProblem problem) {
                     throw new BatchRefused(i, problem);
@@ -203,6 +206,21 @@ class PostingWriter {
         indicatorUnits.registerAll(newIndicators);
         log.debug("Accepted {} postings up to sequence {}", created.size(), sequence);
         return List.of(written);
+    }
+
+    /** A new posting effective in a closed year of its indicators' units is refused (FISCAL_YEAR_CLOSED). */
+    private void requireYearOpen(PreparedPosting posting, Map<String, String> unitOf) {
+        EffectiveDates.of(posting.command()).ifPresent(date -> {
+            if (posting.unitCode() != null) {
+                closedYears.requireOpen(posting.unitCode(), date);
+            }
+            for (String indicatorId : posting.indicatorIds()) {
+                String unit = unitOf.get(indicatorId);
+                if (unit != null) {
+                    closedYears.requireOpen(unit, date);
+                }
+            }
+        });
     }
 
     /** An appropriation creates its indicator in its unit; a carry-forward may open next year's in the same unit. */

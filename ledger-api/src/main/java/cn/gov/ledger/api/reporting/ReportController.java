@@ -2,6 +2,7 @@ package cn.gov.ledger.api.reporting;
 
 import cn.gov.ledger.api.security.ScopeCheck;
 import cn.gov.ledger.api.web.ApiProblem;
+import cn.gov.ledger.api.yearend.ClosedYears;
 import cn.gov.ledger.api.reading.LedgerCalendar;
 import cn.gov.ledger.api.reading.ReadAnswers;
 import cn.gov.ledger.api.reading.ReadConsistency;
@@ -43,18 +44,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports", description = "The nine tables of the final accounts, and project execution")
 public class ReportController {
 
-    private static final MediaType XLSX =
+    static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportFacts facts;
     private final ReadConsistency consistency;
     private final LedgerCalendar calendar;
     private final Classifications classifications;
     private final ScopeCheck scopes;
+    private final ClosedYears closedYears;
 
     public ReportController(ReportFacts facts, ReadConsistency consistency, LedgerCalendar calendar,
-                            Classifications classifications, ScopeCheck scopes) {
+                            Classifications classifications, ScopeCheck scopes, ClosedYears closedYears) {
+        this.closedYears = closedYears;
         this.facts = facts;
         this.classifications = classifications;
         this.consistency = consistency;
@@ -99,6 +102,12 @@ public class ReportController {
         body.put("asOf", asOf);
         body.put("knownAt", knownAt);
         body.put("sequence", sequence);
+        // a year closed and then reopened: its figures may have changed since the close's sequence
+        closedYears.governing(scope.fiscalYear(), departmentCode, unitCode).ifPresent(year -> {
+            body.put("closed", year.closed());
+            body.put("closedAtSequence", year.closedAtSequence());
+            body.put("reopened", year.reopened());
+        });
         body.put("unit", unit.name());
         Map<String, Object> rendered = new LinkedHashMap<>();
         tables.forEach((number, table) -> rendered.put(number, render(table, unit)));
@@ -189,7 +198,7 @@ public class ReportController {
         return out;
     }
 
-    private static ResponseEntity<byte[]> download(byte[] content, MediaType type, String filename) {
+    static ResponseEntity<byte[]> download(byte[] content, MediaType type, String filename) {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
                 .body(content);

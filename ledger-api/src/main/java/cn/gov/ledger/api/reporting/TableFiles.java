@@ -53,6 +53,44 @@ final class TableFiles {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Lines of cells as CSV, as {@link #csv} writes them (byte-order mark, inert cells); null cells empty. */
+    static byte[] csvLines(List<List<String>> lines) {
+        StringWriter out = new StringWriter().append('\uFEFF');
+        try (SequenceWriter rows = CSV.writer(CSV_LINES).writeValues(out)) {
+            for (List<String> line : lines) {
+                rows.write(csvLine(line.stream().map(cell -> cell == null ? "" : cell).toList()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Lines of cells as one sheet, the first line bold (a header); every cell text, null cells empty. */
+    static byte[] xlsxLines(String sheetName, List<List<String>> lines) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            CellStyle bold = workbook.createCellStyle();
+            Font font = workbook.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            XSSFSheet sheet = workbook.createSheet(sheetName);
+            for (int r = 0; r < lines.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < lines.get(r).size(); c++) {
+                    Cell cell = row.createCell(c);
+                    cell.setCellValue(lines.get(r).get(c) == null ? "" : lines.get(r).get(c));
+                    if (r == 0) {
+                        cell.setCellStyle(bold);
+                    }
+                }
+            }
+            workbook.write(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static byte[] xlsx(String heading, Map<String, ReportTable> tables, ReportUnit unit) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();

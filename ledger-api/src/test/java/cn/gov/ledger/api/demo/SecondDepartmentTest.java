@@ -136,7 +136,7 @@ class SecondDepartmentTest extends LedgerIntegrationTest {
         JsonNode before = report(2025).path("01");
         LedgerClient.Answer close = client.post("/api/v1/fiscal-years/2025/close",
                 Map.of("departmentCode", DEPARTMENT)).expect(200);
-        assertThat(close.body().path("refused").asInt()).as("%s", close.body()).isZero();
+        assertThat(close.body().path("notClosable").asInt()).as("%s", close.body()).isZero();
         assertThat(close.body().path("carriedForward").asInt()).isPositive();
         loadedAt = close.body().path("sequence").asLong();
         assertThat(report(2025).path("01")).isEqualTo(before);
