@@ -85,13 +85,18 @@ class SurplusTest {
                 .expectException(rejectedWith(RejectionReason.INVALID_AMOUNT));
     }
 
-    /** The year-end carry-forward carries carried in + income + used − spent − allocated. */
+    /** 年终结转 carries carried in + income + surplus used − spent − allocated into next year. */
     @Test
     void theCarryForwardCarriesTheBalanceAfterUseAndAllocation() {
-        NonFiscalSurplusUsed used = new NonFiscalSurplusUsed(ID, "U1", yuan("1000.00"), JUN_30, "动用事业结余");
-        SurplusAllocated allocated = new SurplusAllocated(ID, "A1", yuan("200.00"), DEC_31, "提取专用基金");
-        IndicatorFigures figures = IndicatorState.replay(List.of(business(), incomeRecorded(ID, "IN1", "500.00"), used,
-                spent(ID, "E1", "400.00"), allocated)).figures();
-        assertThat(figures.fundsBalance()).isEqualTo(yuan("900.00"));
+        IndicatorAttributes own = business().attributes();
+        try (InMemoryLedger ledger = new InMemoryLedger()) {
+            ledger.accept(appropriate(ID, own, "1000.00"));
+            ledger.accept(income(ID, "IN1", "500.00"));
+            ledger.accept(use("U1", "1000.00"));
+            ledger.accept(spend(ID, "E1", "400.00"));
+            ledger.accept(allocate("A1", "200.00"));
+            ledger.accept(carryForward(ID, ID + "-2025"));
+            assertThat(ledger.replay(ID + "-2025").figures().carriedIn()).isEqualTo(yuan("900.00"));
+        }
     }
 }
