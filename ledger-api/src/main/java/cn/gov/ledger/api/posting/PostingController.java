@@ -9,6 +9,8 @@ import cn.gov.ledger.api.posting.PostingRequest.ExpenditureMove;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.IncomeReversal;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
+import cn.gov.ledger.api.posting.PostingRequest.SurplusAllocation;
+import cn.gov.ledger.api.posting.PostingRequest.SurplusUse;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -104,6 +106,20 @@ public class PostingController {
     ResponseEntity<PostingResult> move(@PathVariable String expenditureId, @RequestBody ExpenditureMove body,
                                        HttpServletRequest request) {
         return answer(PostingRoutes.EXPENDITURE_MOVE.bind(body, expenditureId), request);
+    }
+
+    @Operation(summary = "UseNonFiscalSurplus: 使用非财政拨款结余, a source of funds of a non-appropriation indicator")
+    @PostMapping(PostingRoutes.SURPLUS_USE_PATH)
+    ResponseEntity<PostingResult> useSurplus(@PathVariable String indicatorId, @RequestBody SurplusUse body,
+                                             HttpServletRequest request) {
+        return answer(PostingRoutes.SURPLUS_USE.bind(body, indicatorId), request);
+    }
+
+    @Operation(summary = "AllocateSurplus: 结余分配, taken from the funds balance of a non-appropriation indicator")
+    @PostMapping(PostingRoutes.SURPLUS_ALLOCATION_PATH)
+    ResponseEntity<PostingResult> allocateSurplus(@PathVariable String indicatorId,
+                                                  @RequestBody SurplusAllocation body, HttpServletRequest request) {
+        return answer(PostingRoutes.SURPLUS_ALLOCATION.bind(body, indicatorId), request);
     }
 
     private ResponseEntity<PostingResult> answer(PostingRequest body, HttpServletRequest request) {

@@ -1,5 +1,7 @@
 package cn.gov.ledger.api.posting;
 
+import static java.util.Map.entry;
+
 import cn.gov.ledger.core.indicator.AppropriationCorrected;
 import cn.gov.ledger.core.indicator.BudgetAdjusted;
 import cn.gov.ledger.core.indicator.BudgetAppropriated;
@@ -13,6 +15,8 @@ import cn.gov.ledger.core.indicator.ExpenditureRecorded;
 import cn.gov.ledger.core.indicator.ExpenditureReversed;
 import cn.gov.ledger.core.indicator.IncomeRecorded;
 import cn.gov.ledger.core.indicator.IncomeReversed;
+import cn.gov.ledger.core.indicator.NonFiscalSurplusUsed;
+import cn.gov.ledger.core.indicator.SurplusAllocated;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,17 +44,19 @@ class PostingHistory {
     record PostingEvent(long sequence, String type, String indicatorId, Instant recordedAt) {
     }
 
-    private static final Map<PostingType, List<Class<?>>> EVENT_TYPES = Map.of(
-            PostingType.APPROPRIATION, List.of(BudgetAppropriated.class),
-            PostingType.ADJUSTMENT, List.of(BudgetAdjusted.class),
-            PostingType.TRANSFER, List.of(BudgetTransferredOut.class, BudgetTransferredIn.class),
-            PostingType.INCOME, List.of(IncomeRecorded.class),
-            PostingType.EXPENDITURE, List.of(ExpenditureRecorded.class),
-            PostingType.REVERSAL, List.of(ExpenditureReversed.class),
-            PostingType.CARRY_FORWARD, List.of(CarriedForward.class, CarriedIn.class),
-            PostingType.INCOME_REVERSAL, List.of(IncomeReversed.class),
-            PostingType.AMOUNT_CORRECTION, List.of(AppropriationCorrected.class),
-            PostingType.EXPENDITURE_MOVE, List.of(ExpenditureMovedIn.class, ExpenditureMovedOut.class));
+    private static final Map<PostingType, List<Class<?>>> EVENT_TYPES = Map.ofEntries(
+            entry(PostingType.APPROPRIATION, List.of(BudgetAppropriated.class)),
+            entry(PostingType.ADJUSTMENT, List.of(BudgetAdjusted.class)),
+            entry(PostingType.TRANSFER, List.of(BudgetTransferredOut.class, BudgetTransferredIn.class)),
+            entry(PostingType.INCOME, List.of(IncomeRecorded.class)),
+            entry(PostingType.EXPENDITURE, List.of(ExpenditureRecorded.class)),
+            entry(PostingType.REVERSAL, List.of(ExpenditureReversed.class)),
+            entry(PostingType.CARRY_FORWARD, List.of(CarriedForward.class, CarriedIn.class)),
+            entry(PostingType.INCOME_REVERSAL, List.of(IncomeReversed.class)),
+            entry(PostingType.AMOUNT_CORRECTION, List.of(AppropriationCorrected.class)),
+            entry(PostingType.EXPENDITURE_MOVE, List.of(ExpenditureMovedIn.class, ExpenditureMovedOut.class)),
+            entry(PostingType.SURPLUS_USE, List.of(NonFiscalSurplusUsed.class)),
+            entry(PostingType.SURPLUS_ALLOCATION, List.of(SurplusAllocated.class)));
 
     /** The payload fields that name the second indicator of a posting that touches two. */
     private static final List<String> COUNTERPART_FIELDS = List.of("toIndicatorId", "targetIndicatorId", "fromIndicatorId");

@@ -5,6 +5,7 @@ import cn.gov.ledger.api.posting.Violations.Sign;
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.classification.FunctionalCode;
 import cn.gov.ledger.core.indicator.AdjustBudget;
+import cn.gov.ledger.core.indicator.AllocateSurplus;
 import cn.gov.ledger.core.indicator.AppropriateBudget;
 import cn.gov.ledger.core.indicator.CarryForward;
 import cn.gov.ledger.core.indicator.CorrectAppropriation;
@@ -18,6 +19,7 @@ import cn.gov.ledger.core.indicator.ReverseExpenditure;
 import cn.gov.ledger.core.indicator.ReverseIncome;
 import cn.gov.ledger.core.indicator.SurplusDisposition;
 import cn.gov.ledger.core.indicator.TransferBudget;
+import cn.gov.ledger.core.indicator.UseNonFiscalSurplus;
 import cn.gov.ledger.core.money.Money;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -43,7 +45,9 @@ import org.springframework.http.HttpStatus;
         @JsonSubTypes.Type(value = PostingRequest.CarryForwardRequest.class, name = "CARRY_FORWARD"),
         @JsonSubTypes.Type(value = PostingRequest.IncomeReversal.class, name = "INCOME_REVERSAL"),
         @JsonSubTypes.Type(value = PostingRequest.AppropriationCorrection.class, name = "AMOUNT_CORRECTION"),
-        @JsonSubTypes.Type(value = PostingRequest.ExpenditureMove.class, name = "EXPENDITURE_MOVE")})
+        @JsonSubTypes.Type(value = PostingRequest.ExpenditureMove.class, name = "EXPENDITURE_MOVE"),
+        @JsonSubTypes.Type(value = PostingRequest.SurplusUse.class, name = "SURPLUS_USE"),
+        @JsonSubTypes.Type(value = PostingRequest.SurplusAllocation.class, name = "SURPLUS_ALLOCATION")})
 public sealed interface PostingRequest {
 
     PostingType type();
@@ -429,6 +433,74 @@ public sealed interface PostingRequest {
                     HttpStatus.NOT_FOUND, "EXPENDITURE_NOT_FOUND", "expenditure " + expenditureId + " does not exist"));
             return new PreparedPosting(type(), moveId, toIndicatorId, List.of(postedTo, toIndicatorId), null,
                     new MoveExpenditure(moveId, expenditureId, postedTo, toIndicatorId, effectiveDate, reason));
+        }
+    }
+
+    /** POST /api/v1/indicators/{indicatorId}/surplus-uses: 使用非财政拨款结余. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record SurplusUse(String indicatorId, String useId, String amount, LocalDate effectiveDate, String reason)
+            implements PostingRequest {
+
+        /** The use of surplus on the indicator its path names, whatever the body says. */
+        SurplusUse forIndicator(String pathIndicatorId) {
+            return new SurplusUse(pathIndicatorId, useId, amount, effectiveDate, reason);
+        }
+
+        @Override
+        public PostingType type() {
+            return PostingType.SURPLUS_USE;
+        }
+
+        @Override
+        public String postingId() {
+            return useId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("indicatorId", indicatorId);
+            v.id("useId", useId);
+            Money money = v.amount("amount", amount, true, Sign.POSITIVE);
+            v.required("effectiveDate", effectiveDate);
+            v.text("reason", reason, true);
+            v.throwIfAny();
+            return new PreparedPosting(type(), useId, indicatorId, List.of(indicatorId), null,
+                    new UseNonFiscalSurplus(indicatorId, useId, money, effectiveDate, reason));
+        }
+    }
+
+    /** POST /api/v1/indicators/{indicatorId}/surplus-allocations: 结余分配. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    record SurplusAllocation(String indicatorId, String allocationId, String amount, LocalDate effectiveDate,
+                             String reason) implements PostingRequest {
+
+        /** The allocation on the indicator its path names, whatever the body says. */
+        SurplusAllocation forIndicator(String pathIndicatorId) {
+            return new SurplusAllocation(pathIndicatorId, allocationId, amount, effectiveDate, reason);
+        }
+
+        @Override
+        public PostingType type() {
+            return PostingType.SURPLUS_ALLOCATION;
+        }
+
+        @Override
+        public String postingId() {
+            return allocationId;
+        }
+
+        @Override
+        public PreparedPosting prepare(PostingContext context) {
+            Violations v = new Violations();
+            v.id("indicatorId", indicatorId);
+            v.id("allocationId", allocationId);
+            Money money = v.amount("amount", amount, true, Sign.POSITIVE);
+            v.required("effectiveDate", effectiveDate);
+            v.text("reason", reason, true);
+            v.throwIfAny();
+            return new PreparedPosting(type(), allocationId, indicatorId, List.of(indicatorId), null,
+                    new AllocateSurplus(indicatorId, allocationId, money, effectiveDate, reason));
         }
     }
 }

@@ -9,6 +9,8 @@ import cn.gov.ledger.api.posting.PostingRequest.ExpenditureMove;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
 import cn.gov.ledger.api.posting.PostingRequest.IncomeReversal;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
+import cn.gov.ledger.api.posting.PostingRequest.SurplusAllocation;
+import cn.gov.ledger.api.posting.PostingRequest.SurplusUse;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ final class PostingRoutes {
     static final String INCOME_REVERSAL_PATH = "/api/v1/incomes/{incomeId}/reversals";
     static final String AMOUNT_CORRECTION_PATH = "/api/v1/indicators/{indicatorId}/appropriation-corrections";
     static final String EXPENDITURE_MOVE_PATH = "/api/v1/expenditures/{expenditureId}/moves";
+    static final String SURPLUS_USE_PATH = "/api/v1/indicators/{indicatorId}/surplus-uses";
+    static final String SURPLUS_ALLOCATION_PATH = "/api/v1/indicators/{indicatorId}/surplus-allocations";
 
     /**
      * An endpoint: its pattern as the controller maps it, the type its body reads as, and how the
@@ -69,10 +73,15 @@ final class PostingRoutes {
             new Route<>(AMOUNT_CORRECTION_PATH, AppropriationCorrection.class, AppropriationCorrection::forIndicator);
     static final Route<ExpenditureMove> EXPENDITURE_MOVE =
             new Route<>(EXPENDITURE_MOVE_PATH, ExpenditureMove.class, ExpenditureMove::ofExpenditure);
+    static final Route<SurplusUse> SURPLUS_USE =
+            new Route<>(SURPLUS_USE_PATH, SurplusUse.class, SurplusUse::forIndicator);
+    static final Route<SurplusAllocation> SURPLUS_ALLOCATION =
+            new Route<>(SURPLUS_ALLOCATION_PATH, SurplusAllocation.class, SurplusAllocation::forIndicator);
 
     static final List<Route<?>> ALL =
             List.of(APPROPRIATION, ADJUSTMENT, TRANSFER, INCOME, EXPENDITURE, REVERSAL, CARRY_FORWARD,
-                    INCOME_REVERSAL, AMOUNT_CORRECTION, EXPENDITURE_MOVE);
+                    INCOME_REVERSAL, AMOUNT_CORRECTION, EXPENDITURE_MOVE,
+                    SURPLUS_USE, SURPLUS_ALLOCATION);
 
     /** A request path that is one of the routes, with its path's id (null where the route has none). */
     record Match(Route<?> route, String pathId) {

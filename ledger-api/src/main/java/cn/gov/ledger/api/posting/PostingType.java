@@ -10,5 +10,9 @@ public enum PostingType {
     INCOME_REVERSAL,
     AMOUNT_CORRECTION,
     /** 调账: an expenditure moved to another indicator. */
-    EXPENDITURE_MOVE
+    EXPENDITURE_MOVE,
+    /** 使用非财政拨款结余 */
+    SURPLUS_USE,
+    /** 结余分配 */
+    SURPLUS_ALLOCATION
 }

@@ -20,6 +20,8 @@ public final class FigureFields {
         fields.put("budget", f.budget().toString());
         fields.put("income", f.income().toString());
         fields.put("spent", f.spent().toString());
+        fields.put("surplusUsed", f.surplusUsed().toString());
+        fields.put("allocated", f.allocated().toString());
         fields.put("authorityLeft", f.authorityLeft().toString());
         fields.put("fundsBalance", f.fundsBalance().toString());
         fields.put("executionRate", rate(Percentage.of(f.spent(), f.budget()).orElse(null)));

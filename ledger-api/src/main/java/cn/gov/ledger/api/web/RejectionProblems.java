@@ -19,6 +19,9 @@ public final class RejectionProblems {
             case REVERSAL_EXCEEDS_INCOME -> problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
             case EFFECTIVE_DATE_BEFORE_INCOME ->
                     problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
+            case ALLOCATION_EXCEEDS_BALANCE -> problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
+            case FUND_SOURCE_NOT_NON_FISCAL ->
+                    problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
             case NOTHING_LEFT_TO_MOVE -> problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
             case MOVE_NOT_ALLOWED -> problem(HttpStatus.UNPROCESSABLE_ENTITY, rejection.reason().name(), rejection);
             case UNKNOWN_CODE -> problem(HttpStatus.BAD_REQUEST, "UNKNOWN_CODE", rejection);

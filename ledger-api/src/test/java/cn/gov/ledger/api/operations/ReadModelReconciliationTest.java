@@ -3,6 +3,8 @@ package cn.gov.ledger.api.operations;
 import static cn.gov.ledger.api.testing.Postings.appropriation;
 import static cn.gov.ledger.api.testing.Postings.carryForward;
 import static cn.gov.ledger.api.testing.Postings.expenditure;
+import static cn.gov.ledger.api.testing.Postings.surplusAllocation;
+import static cn.gov.ledger.api.testing.Postings.surplusUse;
 import static cn.gov.ledger.api.testing.Postings.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,5 +99,13 @@ class ReadModelReconciliationTest extends LedgerIntegrationTest {
         client.post("/api/v1/expenditures/" + misbooked + "/moves", Map.of("moveId", LedgerClient.id("M"),
                 "toIndicatorId", b, "reason", "调账"));
         client.post("/api/v1/indicators/" + b + "/carry-forward", carryForward(b + "-2025", null, "CARRY"));
+        Map<String, Object> business = appropriation(LedgerClient.id("IND"), unit, "2000.00");
+        business.put("fundSource", "BUSINESS");
+        String own = business.get("indicatorId").toString();
+        client.post("/api/v1/indicators", business).expect(201);
+        client.post("/api/v1/indicators/" + own + "/surplus-uses", surplusUse(LedgerClient.id("U"), "1000.00"))
+                .expect(201);
+        client.post("/api/v1/indicators/" + own + "/surplus-allocations",
+                surplusAllocation(LedgerClient.id("SA"), "200.00")).expect(201);
     }
 }

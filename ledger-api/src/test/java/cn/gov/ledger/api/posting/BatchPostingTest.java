@@ -8,6 +8,8 @@ import static cn.gov.ledger.api.testing.Postings.expenditure;
 import static cn.gov.ledger.api.testing.Postings.expenditureItem;
 import static cn.gov.ledger.api.testing.Postings.incomeItem;
 import static cn.gov.ledger.api.testing.Postings.reversalItem;
+import static cn.gov.ledger.api.testing.Postings.surplusAllocationItem;
+import static cn.gov.ledger.api.testing.Postings.surplusUseItem;
 import static cn.gov.ledger.api.testing.Postings.transferItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -214,6 +216,33 @@ class BatchPostingTest extends LedgerIntegrationTest {
         assertThat(figuresD.body().path("fiscalYear").asInt()).isEqualTo(2025);
         assertThat(figuresD.text("carriedIn")).isEqualTo("50.00");
         assertThat(figuresD.text("sourceIndicatorId")).isEqualTo(c);
+    }
+
+    /** 使用非财政拨款结余 and 结余分配 in a batch: an allocation sees the surplus used earlier in it. */
+    @Test
+    void surplusUseAndAllocationInAnAtomicBatch() {
+        String unit = newUnit();
+        String own = LedgerClient.id("IND");
+        Map<String, Object> business = appropriationItem(own, unit, "500.00");
+        business.put("fundSource", "BUSINESS");
+        LedgerClient.Answer refused = client.post(BATCH, batch(true, business,
+                surplusUseItem(LedgerClient.id("U"), own, "400.00"),
+                surplusAllocationItem(LedgerClient.id("SA"), own, "400.01")));
+        ProblemAssertions.assertProblem(refused, 409, "ALLOCATION_EXCEEDS_BALANCE");
+        assertThat(refused.body().path("index").asInt()).isEqualTo(2);
+        assertThat(eventCount(own)).isZero();
+
+        LedgerClient.Answer answer = client.post(BATCH, batch(true, business,
+                surplusUseItem(LedgerClient.id("U"), own, "400.00"),
+                surplusAllocationItem(LedgerClient.id("SA"), own, "400.00")));
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
+        List<String> types = new ArrayList<>();
+        answer.body().path("results").forEach(r -> types.add(r.path("result").path("type").asText()));
+        assertThat(types).containsExactly("APPROPRIATION", "SURPLUS_USE", "SURPLUS_ALLOCATION");
+        LedgerClient.Answer read = readIndicator(own, answer.body().path("sequence").asLong());
+        assertThat(read.text("surplusUsed")).isEqualTo("400.00");
+        assertThat(read.text("allocated")).isEqualTo("400.00");
+        assertThat(read.text("fundsBalance")).isEqualTo("0.00");
     }
 
     @Test

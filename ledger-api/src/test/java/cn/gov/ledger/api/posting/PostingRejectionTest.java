@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gov.ledger.api.testing.LedgerClient;
 import cn.gov.ledger.api.testing.LedgerIntegrationTest;
+import cn.gov.ledger.api.testing.Postings;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,6 +100,22 @@ class PostingRejectionTest extends LedgerIntegrationTest {
                 "/api/v1/expenditures/" + f.expenditure() + "/reversals",
                 reversal(LedgerClient.id("REV"), "0.00")), 400, "VALIDATION_FAILED");
         assertThat(errorFields(reversal)).containsExactly("amount");
+    }
+
+    /** 使用非财政拨款结余 and 结余分配 are for a unit's own funds: an appropriation has no such surplus. */
+    @Test
+    void surplusPostingsOnAnAppropriationAreRefused() {
+        Fixture f = fixture();
+        LedgerClient.Answer use = rejectedWithoutTrace(f.indicator(), () -> client.post(
+                "/api/v1/indicators/" + f.indicator() + "/surplus-uses", Postings.surplusUse(LedgerClient.id("U"), "1.00")),
+                422, "FUND_SOURCE_NOT_NON_FISCAL");
+        assertThat(use.text("fundSource")).isEqualTo("GENERAL_BUDGET");
+        rejectedWithoutTrace(f.indicator(), () -> client.post("/api/v1/indicators/" + f.indicator()
+                + "/surplus-allocations", Postings.surplusAllocation(LedgerClient.id("SA"), "1.00")),
+                422, "FUND_SOURCE_NOT_NON_FISCAL");
+        LedgerClient.Answer missing = rejectedWithoutTrace(f.indicator(), () -> client.post("/api/v1/indicators/"
+                + f.indicator() + "/surplus-allocations", Map.of("amount", "-1.00")), 400, "VALIDATION_FAILED");
+        assertThat(errorFields(missing)).contains("allocationId", "amount", "effectiveDate", "reason");
     }
 
     // ------------------------------------------------------------------ missing and malformed fields

@@ -50,7 +50,7 @@ public abstract class LedgerIntegrationTest {
 
     /** The figures {@link #sumsOfEvents} recomputes from the events. */
     protected static final List<String> SUMMED_FIGURES = List.of("initialBudget", "adjustments", "carriedIn",
-            "income", "spent");
+            "income", "spent", "surplusUsed", "allocated");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -188,6 +188,8 @@ public abstract class LedgerIntegrationTest {
                         ? "initialBudget" : "adjustments", amount, Long::sum);
                 case "ExpenditureMovedOut" -> figures.merge("spent", -amount, Long::sum);
                 case "ExpenditureMovedIn" -> figures.merge("spent", amount, Long::sum);
+                case "NonFiscalSurplusUsed" -> figures.merge("surplusUsed", amount, Long::sum);
+                case "SurplusAllocated" -> figures.merge("allocated", amount, Long::sum);
                 default -> throw new AssertionError("unknown event type " + type);
             }
         }

@@ -49,6 +49,26 @@ public final class Postings {
         return body;
     }
 
+    /** {@code POST /api/v1/indicators/{id}/surplus-uses}: 使用非财政拨款结余. */
+    public static Map<String, Object> surplusUse(String useId, String amount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("useId", useId);
+        body.put("amount", amount);
+        body.put("effectiveDate", "2024-06-30");
+        body.put("reason", "动用事业结余");
+        return body;
+    }
+
+    /** {@code POST /api/v1/indicators/{id}/surplus-allocations}: 结余分配. */
+    public static Map<String, Object> surplusAllocation(String allocationId, String amount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("allocationId", allocationId);
+        body.put("amount", amount);
+        body.put("effectiveDate", "2024-12-31");
+        body.put("reason", "提取专用基金");
+        return body;
+    }
+
     /** {@code POST /api/v1/indicators/{id}/adjustments}: 追加 (or, negative, a cut). */
     public static Map<String, Object> adjustment(String adjustmentId, String amount) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -138,6 +158,14 @@ public final class Postings {
 
     public static Map<String, Object> reversalItem(String reversalId, String expenditureId, String amount) {
         return item("REVERSAL", "expenditureId", expenditureId, reversal(reversalId, amount));
+    }
+
+    public static Map<String, Object> surplusUseItem(String useId, String indicator, String amount) {
+        return item("SURPLUS_USE", "indicatorId", indicator, surplusUse(useId, amount));
+    }
+
+    public static Map<String, Object> surplusAllocationItem(String allocationId, String indicator, String amount) {
+        return item("SURPLUS_ALLOCATION", "indicatorId", indicator, surplusAllocation(allocationId, amount));
     }
 
     /** The whole balance carried into the target, the surplus with it. */

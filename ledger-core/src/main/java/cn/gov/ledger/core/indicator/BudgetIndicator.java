@@ -76,6 +76,31 @@ public class BudgetIndicator {
                 command.description()));
     }
 
+    /** 使用非财政拨款结余: a source of funds like income, on an indicator of a non-appropriation fund source. */
+    @CommandHandler
+    public void handle(UseNonFiscalSurplus command) {
+        requireOpen();
+        requireNonFiscal();
+        requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeOpening(command.effectiveDate());
+        requirePositive(command.amount(), "use of surplus");
+        apply(new NonFiscalSurplusUsed(indicatorId, command.useId(), command.amount(), command.effectiveDate(),
+                command.reason()));
+    }
+
+    /** 结余分配: takes from the funds balance of an indicator of a non-appropriation fund source. */
+    @CommandHandler
+    public void handle(AllocateSurplus command) {
+        requireOpen();
+        requireNonFiscal();
+        requireInFiscalYear(command.effectiveDate());
+        requireNotBeforeOpening(command.effectiveDate());
+        requirePositive(command.amount(), "allocation");
+        requireFundsBalance(command.amount());
+        apply(new SurplusAllocated(indicatorId, command.allocationId(), command.amount(), command.effectiveDate(),
+                command.reason()));
+    }
+
     /** The economic code is checked against the list of the indicator's fiscal year. */
     @CommandHandler
     public void handle(RecordExpenditure command, Classifications classifications) {
@@ -251,6 +276,26 @@ public class BudgetIndicator {
     private void requireOpen() {
         if (state.closed()) {
             throw new LedgerRejection(RejectionReason.INDICATOR_CLOSED, "indicator " + indicatorId + " is closed");
+        }
+    }
+
+    /** Only a unit's own (non-appropriation) funds have a non-fiscal surplus to use or allocate. */
+    private void requireNonFiscal() {
+        if (state.attributes().fundSource().isAppropriation()) {
+            throw new LedgerRejection(RejectionReason.FUND_SOURCE_NOT_NON_FISCAL,
+                    "indicator " + indicatorId + " is of appropriation fund source " + state.attributes().fundSource()
+                            + ": it has no non-fiscal surplus",
+                    Map.of("fundSource", state.attributes().fundSource().name()));
+        }
+    }
+
+    /** An allocation takes no more than the funds balance. */
+    private void requireFundsBalance(Money amount) {
+        Money balance = state.figures().fundsBalance();
+        if (balance.isLessThan(amount)) {
+            throw new LedgerRejection(RejectionReason.ALLOCATION_EXCEEDS_BALANCE,
+                    "funds balance " + balance + " is smaller than " + amount,
+                    Map.of("fundsBalance", balance.toString()));
         }
     }
 

@@ -32,7 +32,9 @@ public final class FigureMovements {
                     rule(ExpenditureMovedOut.class,
                             e -> new FigureMovement(Figure.SPENT, e.amount().negate(), e.economicCode())),
                     rule(ExpenditureMovedIn.class,
-                            e -> new FigureMovement(Figure.SPENT, e.amount(), e.economicCode())));
+                            e -> new FigureMovement(Figure.SPENT, e.amount(), e.economicCode())),
+                    rule(NonFiscalSurplusUsed.class, e -> FigureMovement.of(Figure.SURPLUS_USED, e.amount())),
+                    rule(SurplusAllocated.class, e -> FigureMovement.of(Figure.ALLOCATED, e.amount())));
 
     private FigureMovements() {
     }

@@ -9,7 +9,8 @@ import java.time.LocalDate;
 public sealed interface IndicatorEvent permits BudgetAppropriated, BudgetAdjusted, BudgetTransferredOut,
         BudgetTransferredIn, IncomeRecorded, ExpenditureRecorded, ExpenditureReversed, CarriedForward, CarriedIn,
         IncomeReversed, AppropriationCorrected,
-        ExpenditureMovedOut, ExpenditureMovedIn {
+        ExpenditureMovedOut, ExpenditureMovedIn,
+        NonFiscalSurplusUsed, SurplusAllocated {
 
     String indicatorId();
 

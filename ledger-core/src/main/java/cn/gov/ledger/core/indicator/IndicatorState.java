@@ -83,9 +83,10 @@ public final class IndicatorState {
     public void apply(IndicatorEvent event) {
         FigureMovements.of(event).ifPresent(movement -> {
             figures = figures.plus(movement);
-            if (movement.figure() != Figure.INCOME) {
-                long authority = movement.figure() == Figure.SPENT ? -movement.amount().fen() : movement.amount().fen();
-                authorityByDay.merge(Math.toIntExact(event.effectiveDate().toEpochDay()), authority, Long::sum);
+            int sign = movement.figure().authoritySign();
+            if (sign != 0) {
+                authorityByDay.merge(Math.toIntExact(event.effectiveDate().toEpochDay()),
+                        sign * movement.amount().fen(), Long::sum);
             }
         });
         if (event instanceof BudgetAppropriated e) {

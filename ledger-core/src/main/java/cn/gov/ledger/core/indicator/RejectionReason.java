@@ -59,5 +59,12 @@ public enum RejectionReason {
     /** An income reversal takes back more than what is left of the income. */
     REVERSAL_EXCEEDS_INCOME,
     /** A correction of an appropriation's amount on an indicator that was opened by a carry-in, not appropriated. */
-    APPROPRIATION_NOT_FOUND
+    APPROPRIATION_NOT_FOUND,
+    /**
+     * 使用非财政拨款结余 and 结余分配 are for indicators of a non-appropriation fund source only
+     * (not {@link FundSource#isAppropriation()}).
+     */
+    FUND_SOURCE_NOT_NON_FISCAL,
+    /** 结余分配 of more than the funds balance. */
+    ALLOCATION_EXCEEDS_BALANCE
 }

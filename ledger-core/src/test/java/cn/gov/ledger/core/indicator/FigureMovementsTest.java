@@ -50,7 +50,11 @@ class FigureMovementsTest {
                     Optional.of(new FigureMovement(Figure.SPENT, yuan("-60.00"), OFFICE))),
             entry(new ExpenditureMovedIn(ID, "M2", "E", "B", yuan("40.00"), OFFICE, "记-1", "某供应商", "办公用品",
                     "调账", JUN_30),
-                    Optional.of(new FigureMovement(Figure.SPENT, yuan("40.00"), OFFICE))));
+                    Optional.of(new FigureMovement(Figure.SPENT, yuan("40.00"), OFFICE))),
+            entry(new NonFiscalSurplusUsed(ID, "U1", yuan("1000.00"), JUN_30, "动用事业结余"),
+                    Optional.of(FigureMovement.of(Figure.SURPLUS_USED, yuan("1000.00")))),
+            entry(new SurplusAllocated(ID, "A1", yuan("200.00"), DEC_31, "提取专用基金"),
+                    Optional.of(FigureMovement.of(Figure.ALLOCATED, yuan("200.00")))));
 
     @Test
     void everyEventTypeHasAnExample() {
@@ -93,6 +97,8 @@ class FigureMovementsTest {
             case CARRIED_IN -> figures.carriedIn().fen();
             case INCOME -> figures.income().fen();
             case SPENT -> figures.spent().fen();
+            case SURPLUS_USED -> figures.surplusUsed().fen();
+            case ALLOCATED -> figures.allocated().fen();
         };
     }
 }

@@ -29,6 +29,7 @@ public record BalanceRow(Map<String, String> key, IndicatorFigures figures) {
 
     private static IndicatorFigures sum(IndicatorFigures a, IndicatorFigures b) {
         return new IndicatorFigures(a.initial().plus(b.initial()), a.adjustments().plus(b.adjustments()),
-                a.carriedIn().plus(b.carriedIn()), a.income().plus(b.income()), a.spent().plus(b.spent()));
+                a.carriedIn().plus(b.carriedIn()), a.income().plus(b.income()), a.spent().plus(b.spent()),
+                a.surplusUsed().plus(b.surplusUsed()), a.allocated().plus(b.allocated()));
     }
 }

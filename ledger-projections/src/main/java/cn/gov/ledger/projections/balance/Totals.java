@@ -14,7 +14,9 @@ final class Totals {
             COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'ADJUSTMENT'), 0) AS adjustments,
             COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'CARRIED_IN'), 0) AS carried_in,
             COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'INCOME'), 0) AS income,
-            COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'SPENT'), 0) AS spent""";
+            COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'SPENT'), 0) AS spent,
+            COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'SURPLUS_USED'), 0) AS surplus_used,
+            COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'ALLOCATED'), 0) AS allocated""";
 
     private Totals() {
     }
@@ -22,6 +24,7 @@ final class Totals {
     static IndicatorFigures read(ResultSet rs) throws SQLException {
         return new IndicatorFigures(Money.ofFen(rs.getLong("initial_budget")), Money.ofFen(rs.getLong("adjustments")),
                 Money.ofFen(rs.getLong("carried_in")), Money.ofFen(rs.getLong("income")),
-                Money.ofFen(rs.getLong("spent")));
+                Money.ofFen(rs.getLong("spent")), Money.ofFen(rs.getLong("surplus_used")),
+                Money.ofFen(rs.getLong("allocated")));
     }
 }

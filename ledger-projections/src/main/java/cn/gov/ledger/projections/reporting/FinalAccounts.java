@@ -100,18 +100,21 @@ public final class FinalAccounts {
         INCOME_LINES.forEach((source, name) ->
                 rows.add(line(INCOME, name, sum(f -> f.figure() == Figure.INCOME && f.fundSource() == source))));
         Money income = sum(f -> f.figure() == Figure.INCOME);
+        Money surplusUsed = sum(f -> f.figure() == Figure.SURPLUS_USED);
         Money carriedIn = sum(f -> f.figure() == Figure.CARRIED_IN);
+        Money total = income.plus(surplusUsed).plus(carriedIn);
         rows.add(line(INCOME, "本年收入合计", income));
-        rows.add(line(INCOME, "使用非财政拨款结余", Money.ZERO));
+        rows.add(line(INCOME, "使用非财政拨款结余", surplusUsed));
         rows.add(line(INCOME, "年初结转和结余", carriedIn));
-        rows.add(line(INCOME, "总计", income.plus(carriedIn)));
+        rows.add(line(INCOME, "总计", total));
         Money spent = sum(f -> f.figure() == Figure.SPENT);
+        Money allocated = sum(f -> f.figure() == Figure.ALLOCATED);
         byClass(f -> f.figure() == Figure.SPENT).forEach((code, amount) -> rows.add(new Row(EXPENDITURE, null, code,
                 functionalName(code), Map.of("amount", amount))));
         rows.add(line(EXPENDITURE, "本年支出合计", spent));
-        rows.add(line(EXPENDITURE, "结余分配", Money.ZERO));
-        rows.add(line(EXPENDITURE, "年末结转和结余", carriedIn.plus(income).minus(spent)));
-        rows.add(line(EXPENDITURE, "总计", income.plus(carriedIn)));
+        rows.add(line(EXPENDITURE, "结余分配", allocated));
+        rows.add(line(EXPENDITURE, "年末结转和结余", total.minus(spent).minus(allocated)));
+        rows.add(line(EXPENDITURE, "总计", total));
         return ReportTable.of("收入支出决算总表", columns, rows);
     }
 

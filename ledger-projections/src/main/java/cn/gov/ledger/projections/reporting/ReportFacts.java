@@ -53,12 +53,15 @@ public class ReportFacts {
                 + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'ADJUSTMENT'), 0),"
                 + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'CARRIED_IN'), 0),"
                 + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'INCOME'), 0),"
-                + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'SPENT'), 0)"
+                + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'SPENT'), 0),"
+                + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'SURPLUS_USED'), 0),"
+                + " COALESCE(SUM(m.amount) FILTER (WHERE m.figure = 'ALLOCATED'), 0)"
                 + MovementFilter.from(time, args) + MovementFilter.where(scope, time, args) + " AND i.kind = 'PROJECT'"
                 + " GROUP BY i.project_code, project ORDER BY project";
         return jdbc.query(sql, (rs, n) -> new ProjectFigures(rs.getString(1), rs.getString(2), rs.getString(3),
                 new IndicatorFigures(Money.ofFen(rs.getLong(5)), Money.ofFen(rs.getLong(6)), Money.ofFen(rs.getLong(7)),
-                        Money.ofFen(rs.getLong(8)), Money.ofFen(rs.getLong(9)))), args.toArray());
+                        Money.ofFen(rs.getLong(8)), Money.ofFen(rs.getLong(9)), Money.ofFen(rs.getLong(10)),
+                        Money.ofFen(rs.getLong(11)))), args.toArray());
     }
 
     static boolean isBudget(Figure figure) {

@@ -20,6 +20,8 @@ import cn.gov.ledger.core.indicator.IndicatorAttributes;
 import cn.gov.ledger.core.indicator.IndicatorEvent;
 import cn.gov.ledger.core.indicator.IndicatorFigures;
 import cn.gov.ledger.core.indicator.IndicatorState;
+import cn.gov.ledger.core.indicator.NonFiscalSurplusUsed;
+import cn.gov.ledger.core.indicator.SurplusAllocated;
 import cn.gov.ledger.core.indicator.SurplusDisposition;
 import cn.gov.ledger.core.money.Money;
 import cn.gov.ledger.projections.TestDatabase;
@@ -241,7 +243,17 @@ final class History {
                     post(second, new BudgetTransferredIn(slotId(t), transferId, id, amount, "调剂", date, doc));
                     time = second;
                 }
-                case INCOME -> post(time, new IncomeRecorded(id, next("INC"), amount, date, "收入"));
+                case INCOME -> {
+                    // a unit's own funds also use and allocate surplus (使用非财政拨款结余, 结余分配)
+                    boolean own = !specs.get(s).fundSource().isAppropriation();
+                    if (own && c % 4 == 1) {
+                        post(time, new NonFiscalSurplusUsed(id, next("USE"), amount, date, "动用结余"));
+                    } else if (own && c % 4 == 3) {
+                        post(time, new SurplusAllocated(id, next("ALLOC"), amount, date, "结余分配"));
+                    } else {
+                        post(time, new IncomeRecorded(id, next("INC"), amount, date, "收入"));
+                    }
+                }
                 case SPEND -> {
                     String restriction = specs.get(s).restriction();
                     String code = restriction != null && c % 3 != 0
@@ -521,6 +533,8 @@ final class History {
         totals.put(Figure.CARRIED_IN, f.carriedIn().fen());
         totals.put(Figure.INCOME, f.income().fen());
         totals.put(Figure.SPENT, f.spent().fen());
+        totals.put(Figure.SURPLUS_USED, f.surplusUsed().fen());
+        totals.put(Figure.ALLOCATED, f.allocated().fen());
         return totals;
     }
 
