@@ -7,6 +7,7 @@ import cn.gov.ledger.core.indicator.BudgetIndicator;
 import cn.gov.ledger.core.indicator.BudgetTransfers;
 import cn.gov.ledger.core.indicator.ExpenditureMoves;
 import cn.gov.ledger.core.indicator.YearEndCarryForward;
+import cn.gov.ledger.core.indicator.YearLock;
 import cn.gov.ledger.core.unit.BudgetUnit;
 import cn.gov.ledger.core.yearend.YearClose;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -84,7 +85,7 @@ public class AxonConfiguration {
      * closes of fiscal years, one YearClose per department's or unit's year.
      */
     @Bean
-    ConfigurerModule budgetIndicators(LedgerProperties properties) {
+    ConfigurerModule budgetIndicators(LedgerProperties properties, YearLock years) {
         AggregateCache cache = new AggregateCache(properties.posting().cachedIndicators());
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(BudgetIndicator.class)
@@ -93,7 +94,7 @@ public class AxonConfiguration {
                 .registerCommandHandler(c -> new BudgetTransfers(c.repository(BudgetIndicator.class),
                         properties.transfers().allowAcrossKinds()))
                 .registerCommandHandler(c -> new YearEndCarryForward(c.repository(BudgetIndicator.class)))
-                .registerCommandHandler(c -> new ExpenditureMoves(c.repository(BudgetIndicator.class), c.eventStore()))
+                .registerCommandHandler(c -> new ExpenditureMoves(c.repository(BudgetIndicator.class), c.eventStore(), years))
                 .configureAggregate(ClassificationList.class)
                 .configureAggregate(YearClose.class);
     }

@@ -28,7 +28,7 @@ public final class RejectionProblems {
             case INVALID_AMOUNT -> ApiProblem.validation(
                     Map.of(rejection.details().getOrDefault("field", "amount"), rejection.getMessage()));
             case BUDGET_EXCEEDED, BUDGET_BELOW_SPENT, INDICATOR_CLOSED, REVERSAL_EXCEEDS_EXPENDITURE, ID_CONFLICT,
-                 UNIT_ALREADY_REGISTERED, CHANGE_BEFORE_REGISTRATION ->
+                 UNIT_ALREADY_REGISTERED, CHANGE_BEFORE_REGISTRATION, FISCAL_YEAR_CLOSED ->
                     problem(HttpStatus.CONFLICT, rejection.reason().name(), rejection);
             case ECONOMIC_CODE_NOT_ALLOWED, EFFECTIVE_DATE_OUTSIDE_FISCAL_YEAR, EFFECTIVE_DATE_BEFORE_INDICATOR,
                  EFFECTIVE_DATE_BEFORE_EXPENDITURE, TRANSFER_NOT_ALLOWED,

@@ -2,6 +2,7 @@ package cn.gov.ledger.api.yearend;
 
 import cn.gov.ledger.api.posting.ClosedYearLock;
 import cn.gov.ledger.api.security.ScopeCheck;
+import cn.gov.ledger.core.indicator.YearLock;
 import cn.gov.ledger.api.web.ApiProblem;
 import cn.gov.ledger.core.yearend.YearClose;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * close, so they pass the lock.
  */
 @Component
-public class ClosedYears implements ClosedYearLock {
+public class ClosedYears implements ClosedYearLock, YearLock {
 
     static final Duration KEPT_FOR = Duration.ofSeconds(5);
 
@@ -45,26 +46,34 @@ public class ClosedYears implements ClosedYearLock {
     }
 
     @Override
+    public boolean isClosed(String unitCode, int fiscalYear) {
+        return closing(unitCode, fiscalYear).isPresent();
+    }
+
+    @Override
     public void requireOpen(String unitCode, LocalDate effectiveDate) {
-        List<YearState> ofYear = closed.get(true).stream()
-                .filter(y -> y.fiscalYear() == effectiveDate.getYear()).toList();
+        closing(unitCode, effectiveDate.getYear()).ifPresent(year -> {
+            Map<String, Object> extensions = new LinkedHashMap<>();
+            extensions.put("fiscalYear", year.fiscalYear());
+            extensions.put(year.unitCode() != null ? "unitCode" : "departmentCode",
+                    year.unitCode() != null ? year.unitCode() : year.departmentCode());
+            extensions.put("closedAtSequence", year.closedAtSequence());
+            throw new ApiProblem(HttpStatus.CONFLICT, "FISCAL_YEAR_CLOSED", "fiscal year " + year.fiscalYear()
+                    + " is closed for " + (year.unitCode() != null ? "unit " + year.unitCode()
+                    : "department " + year.departmentCode()) + " (unit " + unitCode + "): an ADMIN may reopen it",
+                    extensions);
+        });
+    }
+
+    /** The close that locks the unit's fiscal year: the unit's own or its department's. */
+    private Optional<YearState> closing(String unitCode, int fiscalYear) {
+        List<YearState> ofYear = closed.get(true).stream().filter(y -> y.fiscalYear() == fiscalYear).toList();
         if (ofYear.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String department = ofYear.stream().anyMatch(y -> y.departmentCode() != null) ? scopes.departmentOf(unitCode) : null;
-        for (YearState year : ofYear) {
-            if (unitCode.equals(year.unitCode()) || (department != null && department.equals(year.departmentCode()))) {
-                Map<String, Object> extensions = new LinkedHashMap<>();
-                extensions.put("fiscalYear", year.fiscalYear());
-                extensions.put(year.unitCode() != null ? "unitCode" : "departmentCode",
-                        year.unitCode() != null ? year.unitCode() : year.departmentCode());
-                extensions.put("closedAtSequence", year.closedAtSequence());
-                throw new ApiProblem(HttpStatus.CONFLICT, "FISCAL_YEAR_CLOSED", "fiscal year " + year.fiscalYear()
-                        + " is closed for " + (year.unitCode() != null ? "unit " + year.unitCode()
-                        : "department " + year.departmentCode()) + " (unit " + unitCode + "): an ADMIN may reopen it",
-                        extensions);
-            }
-        }
+        return ofYear.stream().filter(y -> unitCode.equals(y.unitCode())
+                || (department != null && department.equals(y.departmentCode()))).findFirst();
     }
 
     /** The state of a department's or a unit's year, read now; empty when it was never closed. */

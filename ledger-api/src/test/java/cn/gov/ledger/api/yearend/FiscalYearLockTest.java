@@ -25,7 +25,8 @@ class FiscalYearLockTest extends LedgerIntegrationTest {
         String unit = newUnit();
         String funded = newIndicator(unit, "1000.00");
         client.post("/api/v1/indicators/" + funded + "/incomes", income(LedgerClient.id("I"), "300.00")).expect(201);
-        client.post("/api/v1/expenditures", expenditure(LedgerClient.id("E"), funded, "100.00")).expect(201);
+        String paid = LedgerClient.id("E");
+        client.post("/api/v1/expenditures", expenditure(paid, funded, "100.00")).expect(201);
         String empty = newIndicator(unit, "50.00");
         Instant beforeClose = LedgerClient.knownAtBetweenPostings();
         long before = head();
@@ -41,7 +42,13 @@ class FiscalYearLockTest extends LedgerIntegrationTest {
         Snapshot locked = snapshot(empty);
         for (LedgerClient.Answer refused : List.of(
                 client.post("/api/v1/indicators/" + empty + "/incomes", income(LedgerClient.id("I"), "10.00")),
-                client.post("/api/v1/indicators", appropriation(LedgerClient.id("IND"), unit, "20.00")))) {
+                client.post("/api/v1/indicators", appropriation(LedgerClient.id("IND"), unit, "20.00")),
+                // a correction has no effective date of its own: its indicator's year decides
+                client.post("/api/v1/indicators/" + empty + "/appropriation-corrections", Map.of(
+                        "correctionId", LedgerClient.id("C"), "correctedAmount", "40.00", "reason", "录入错误")),
+                // nor has a move that keeps its expenditure's date
+                client.post("/api/v1/expenditures/" + paid + "/moves", Map.of(
+                        "moveId", LedgerClient.id("M"), "toIndicatorId", empty, "reason", "调账")))) {
             assertThat(refused.status()).as("%s", refused.body()).isEqualTo(409);
             assertThat(refused.code()).isEqualTo("FISCAL_YEAR_CLOSED");
         }

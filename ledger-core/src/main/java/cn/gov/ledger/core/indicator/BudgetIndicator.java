@@ -159,8 +159,9 @@ public class BudgetIndicator {
      * appropriation's date, so it must leave authority as of every date since then not negative.
      */
     @CommandHandler
-    public void handle(CorrectAppropriation command) {
+    public void handle(CorrectAppropriation command, YearLock years) {
         requireOpen();
+        requireYearOpen(years);
         IndicatorState.Appropriation appropriation = requireAppropriation();
         Money change = requireCorrection(appropriation, command.correctedAmount());
         requireAuthorityAtEveryDate(appropriation.effectiveDate(), change);
@@ -276,6 +277,15 @@ public class BudgetIndicator {
     private void requireOpen() {
         if (state.closed()) {
             throw new LedgerRejection(RejectionReason.INDICATOR_CLOSED, "indicator " + indicatorId + " is closed");
+        }
+    }
+
+    /** A closed year's reports are published: nothing of it changes until an ADMIN reopens it. */
+    void requireYearOpen(YearLock years) {
+        IndicatorAttributes a = state.attributes();
+        if (years.isClosed(a.unitCode(), a.fiscalYear())) {
+            throw new LedgerRejection(RejectionReason.FISCAL_YEAR_CLOSED,
+                    "fiscal year " + a.fiscalYear() + " is closed for unit " + a.unitCode() + ": an ADMIN may reopen it");
         }
     }
 

@@ -23,10 +23,13 @@ public class ExpenditureMoves {
 
     private final Repository<BudgetIndicator> indicators;
     private final EventStore events;
+    private final YearLock years;
 
-    public ExpenditureMoves(Repository<BudgetIndicator> indicators, EventStore events) {
+    /** @param years closed fiscal years: a move (whatever its date, it stays in its indicators' year) is refused in one */
+    public ExpenditureMoves(Repository<BudgetIndicator> indicators, EventStore events, YearLock years) {
         this.indicators = indicators;
         this.events = events;
+        this.years = years;
     }
 
     @CommandHandler
@@ -38,6 +41,7 @@ public class ExpenditureMoves {
                     "expenditure " + command.expenditureId() + " is on indicator " + sourceId + " already");
         }
         Aggregate<BudgetIndicator> target = BudgetTransfers.load(indicators, command.targetIndicatorId());
+        source.execute(indicator -> indicator.requireYearOpen(years));
         ExpenditureMovedOut out = source.invoke(indicator -> indicator.moveOut(command));
         IndicatorAttributes attributes = source.invoke(BudgetIndicator::attributes);
         Paid paid = paid(sourceId, command.expenditureId());

@@ -52,6 +52,8 @@ public enum RejectionReason {
     CHANGE_BEFORE_REGISTRATION,
     /** A budget unit named as its own parent. */
     UNIT_PARENT_INVALID,
+    /** A correction of an indicator whose unit's fiscal year is closed (see {@link YearLock}). */
+    FISCAL_YEAR_CLOSED,
     /** An income reversal (收入冲销) names an income that is not on the indicator. */
     INCOME_NOT_FOUND,
     /** An income reversal is effective before the income it reverses. */

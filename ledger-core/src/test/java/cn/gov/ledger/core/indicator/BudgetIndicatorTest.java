@@ -31,6 +31,7 @@ class BudgetIndicatorTest {
     void fixture() {
         fixture = new AggregateTestFixture<>(BudgetIndicator.class);
         fixture.registerInjectableResource(CLASSIFICATIONS);
+        fixture.registerInjectableResource(OPEN_YEARS);
     }
 
     /** A LedgerRejection with the given code. */

@@ -28,6 +28,7 @@ class CorrectionTest {
     void fixture() {
         fixture = new AggregateTestFixture<>(BudgetIndicator.class);
         fixture.registerInjectableResource(CLASSIFICATIONS);
+        fixture.registerInjectableResource(OPEN_YEARS);
     }
 
     private static BudgetAppropriated opened() {
@@ -160,6 +161,17 @@ class CorrectionTest {
         assertThat(state.figures().initial()).isEqualTo(yuan("950.00"));
         assertThat(state.figures().adjustments()).isEqualTo(yuan("0.00"));
         assertThat(state.appropriation().orElseThrow().amount()).isEqualTo(yuan("950.00"));
+    }
+
+    @Test
+    void noCorrectionOnceTheIndicatorsYearIsClosed() {
+        FixtureConfiguration<BudgetIndicator> closedYears = new AggregateTestFixture<>(BudgetIndicator.class);
+        closedYears.registerInjectableResource(CLASSIFICATIONS);
+        closedYears.registerInjectableResource((YearLock) (unitCode, fiscalYear) -> fiscalYear == YEAR);
+        closedYears.given(opened())
+                .when(correct("C1", "950.00"))
+                .expectException(rejectedWith(RejectionReason.FISCAL_YEAR_CLOSED))
+                .expectNoEvents();
     }
 
     @Test

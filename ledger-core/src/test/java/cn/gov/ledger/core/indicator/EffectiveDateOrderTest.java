@@ -31,6 +31,7 @@ class EffectiveDateOrderTest {
     void fixture() {
         fixture = new AggregateTestFixture<>(BudgetIndicator.class);
         fixture.registerInjectableResource(CLASSIFICATIONS);
+        fixture.registerInjectableResource(OPEN_YEARS);
         fixture.registerAnnotatedCommandHandler(new YearEndCarryForward(fixture.getRepository()));
     }
 

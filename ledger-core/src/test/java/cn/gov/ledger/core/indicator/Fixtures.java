@@ -29,6 +29,9 @@ final class Fixtures {
     static final LocalDate DEC_31 = LocalDate.of(YEAR, 12, 31);
 
     /** The code lists of the tests, the same complete lists for every fiscal year, holding the codes above. */
+    /** No fiscal year closed. */
+    static final YearLock OPEN_YEARS = (unitCode, fiscalYear) -> false;
+
     static final Classifications CLASSIFICATIONS = new Classifications() {
         @Override
         public Optional<CodeList> list(int fiscalYear, ClassificationKind kind) {

@@ -41,7 +41,7 @@ final class InMemoryLedger implements AutoCloseable {
     InMemoryLedger(boolean acrossKindsAllowed) {
         ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(BudgetIndicator.class),
-                new SimpleResourceParameterResolverFactory(List.of(Fixtures.CLASSIFICATIONS)));
+                new SimpleResourceParameterResolverFactory(List.of(Fixtures.CLASSIFICATIONS, Fixtures.OPEN_YEARS)));
         repository = EventSourcingRepository.builder(BudgetIndicator.class)
                 .eventStore(eventStore)
                 .parameterResolverFactory(resolvers)
@@ -53,7 +53,7 @@ final class InMemoryLedger implements AutoCloseable {
                 .build();
         transfers = new BudgetTransfers(repository, acrossKindsAllowed);
         yearEnd = new YearEndCarryForward(repository);
-        moves = new ExpenditureMoves(repository, eventStore);
+        moves = new ExpenditureMoves(repository, eventStore, Fixtures.OPEN_YEARS);
     }
 
     /**

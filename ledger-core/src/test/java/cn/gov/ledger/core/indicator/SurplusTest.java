@@ -21,6 +21,7 @@ class SurplusTest {
     void fixture() {
         fixture = new AggregateTestFixture<>(BudgetIndicator.class);
         fixture.registerInjectableResource(CLASSIFICATIONS);
+        fixture.registerInjectableResource(OPEN_YEARS);
     }
 
     /** A project of 事业收入 (BUSINESS), the unit's own funds. */
