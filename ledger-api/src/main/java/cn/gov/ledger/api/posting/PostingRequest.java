@@ -5,21 +5,16 @@ import cn.gov.ledger.api.posting.Violations.Sign;
 import cn.gov.ledger.core.classification.EconomicCode;
 import cn.gov.ledger.core.classification.FunctionalCode;
 import cn.gov.ledger.core.indicator.AdjustBudget;
-import cn.gov.ledger.core.indicator.AllocateSurplus;
 import cn.gov.ledger.core.indicator.AppropriateBudget;
 import cn.gov.ledger.core.indicator.CarryForward;
-import cn.gov.ledger.core.indicator.CorrectAppropriation;
 import cn.gov.ledger.core.indicator.ExpenditureKind;
 import cn.gov.ledger.core.indicator.FundSource;
 import cn.gov.ledger.core.indicator.IndicatorAttributes;
-import cn.gov.ledger.core.indicator.MoveExpenditure;
 import cn.gov.ledger.core.indicator.RecordExpenditure;
 import cn.gov.ledger.core.indicator.RecordIncome;
 import cn.gov.ledger.core.indicator.ReverseExpenditure;
-import cn.gov.ledger.core.indicator.ReverseIncome;
 import cn.gov.ledger.core.indicator.SurplusDisposition;
 import cn.gov.ledger.core.indicator.TransferBudget;
-import cn.gov.ledger.core.indicator.UseNonFiscalSurplus;
 import cn.gov.ledger.core.money.Money;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -43,12 +38,15 @@ import org.springframework.http.HttpStatus;
         @JsonSubTypes.Type(value = PostingRequest.Expenditure.class, name = "EXPENDITURE"),
         @JsonSubTypes.Type(value = PostingRequest.Reversal.class, name = "REVERSAL"),
         @JsonSubTypes.Type(value = PostingRequest.CarryForwardRequest.class, name = "CARRY_FORWARD"),
-        @JsonSubTypes.Type(value = PostingRequest.IncomeReversal.class, name = "INCOME_REVERSAL"),
-        @JsonSubTypes.Type(value = PostingRequest.AppropriationCorrection.class, name = "AMOUNT_CORRECTION"),
-        @JsonSubTypes.Type(value = PostingRequest.ExpenditureMove.class, name = "EXPENDITURE_MOVE"),
-        @JsonSubTypes.Type(value = PostingRequest.SurplusUse.class, name = "SURPLUS_USE"),
-        @JsonSubTypes.Type(value = PostingRequest.SurplusAllocation.class, name = "SURPLUS_ALLOCATION")})
-public sealed interface PostingRequest {
+        @JsonSubTypes.Type(value = Corrections.IncomeReversal.class, name = "INCOME_REVERSAL"),
+        @JsonSubTypes.Type(value = Corrections.AppropriationCorrection.class, name = "AMOUNT_CORRECTION"),
+        @JsonSubTypes.Type(value = Corrections.ExpenditureMove.class, name = "EXPENDITURE_MOVE"),
+        @JsonSubTypes.Type(value = SurplusPostings.SurplusUse.class, name = "SURPLUS_USE"),
+        @JsonSubTypes.Type(value = SurplusPostings.SurplusAllocation.class, name = "SURPLUS_ALLOCATION")})
+public sealed interface PostingRequest permits PostingRequest.Appropriation, PostingRequest.Adjustment,
+        PostingRequest.Transfer, PostingRequest.Income, PostingRequest.Expenditure, PostingRequest.Reversal,
+        PostingRequest.CarryForwardRequest, Corrections.IncomeReversal, Corrections.AppropriationCorrection,
+        Corrections.ExpenditureMove, SurplusPostings.SurplusUse, SurplusPostings.SurplusAllocation {
 
     PostingType type();
 
@@ -322,185 +320,6 @@ public sealed interface PostingRequest {
                     null,
                     new CarryForward(indicatorId, targetIndicatorId, money,
                             Objects.requireNonNullElse(surplusDisposition, SurplusDisposition.CARRY), effectiveDate));
-        }
-    }
-
-    /** POST /api/v1/incomes/{incomeId}/reversals: 收入冲销 of all ({@code amount} absent) or part of an income. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record IncomeReversal(String incomeId, String reversalId, String amount, String reason, LocalDate effectiveDate)
-            implements PostingRequest {
-
-        /** The reversal of the income its path names, whatever the body says. */
-        IncomeReversal ofIncome(String pathIncomeId) {
-            return new IncomeReversal(pathIncomeId, reversalId, amount, reason, effectiveDate);
-        }
-
-        @Override
-        public PostingType type() {
-            return PostingType.INCOME_REVERSAL;
-        }
-
-        @Override
-        public String postingId() {
-            return reversalId;
-        }
-
-        @Override
-        public PreparedPosting prepare(PostingContext context) {
-            Violations v = new Violations();
-            v.id("incomeId", incomeId);
-            v.id("reversalId", reversalId);
-            Money money = v.amount("amount", amount, false, Sign.POSITIVE);
-            v.text("reason", reason, true);
-            v.required("effectiveDate", effectiveDate);
-            v.throwIfAny();
-            String indicatorId = context.indicatorOfIncome(incomeId).orElseThrow(() -> new ApiProblem(
-                    HttpStatus.NOT_FOUND, "INCOME_NOT_FOUND", "income " + incomeId + " does not exist"));
-            return new PreparedPosting(type(), reversalId, indicatorId, List.of(indicatorId), null,
-                    new ReverseIncome(indicatorId, reversalId, incomeId, money, reason, effectiveDate));
-        }
-    }
-
-    /**
-     * POST /api/v1/indicators/{indicatorId}/appropriation-corrections: 更正指标金额, the amount the
-     * indicator's appropriation should have had.
-     */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record AppropriationCorrection(String indicatorId, String correctionId, String correctedAmount, String reason,
-                                   String documentRef) implements PostingRequest {
-
-        /** The correction of the indicator its path names, whatever the body says. */
-        AppropriationCorrection forIndicator(String pathIndicatorId) {
-            return new AppropriationCorrection(pathIndicatorId, correctionId, correctedAmount, reason, documentRef);
-        }
-
-        @Override
-        public PostingType type() {
-            return PostingType.AMOUNT_CORRECTION;
-        }
-
-        @Override
-        public String postingId() {
-            return correctionId;
-        }
-
-        @Override
-        public PreparedPosting prepare(PostingContext context) {
-            Violations v = new Violations();
-            v.id("indicatorId", indicatorId);
-            v.id("correctionId", correctionId);
-            Money money = v.amount("correctedAmount", correctedAmount, true, Sign.NOT_NEGATIVE);
-            v.text("reason", reason, true);
-            v.text("documentRef", documentRef, false);
-            v.throwIfAny();
-            return new PreparedPosting(type(), correctionId, indicatorId, List.of(indicatorId), null,
-                    new CorrectAppropriation(indicatorId, correctionId, money, reason, documentRef));
-        }
-    }
-
-    /**
-     * POST /api/v1/expenditures/{expenditureId}/moves. The answer's indicator is the target, where
-     * the expenditure is after the move.
-     */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record ExpenditureMove(String expenditureId, String moveId, String toIndicatorId, LocalDate effectiveDate,
-                           String reason) implements PostingRequest {
-
-        /** The move of the expenditure its path names, whatever the body says. */
-        ExpenditureMove ofExpenditure(String pathExpenditureId) {
-            return new ExpenditureMove(pathExpenditureId, moveId, toIndicatorId, effectiveDate, reason);
-        }
-
-        @Override
-        public PostingType type() {
-            return PostingType.EXPENDITURE_MOVE;
-        }
-
-        @Override
-        public String postingId() {
-            return moveId;
-        }
-
-        @Override
-        public PreparedPosting prepare(PostingContext context) {
-            Violations v = new Violations();
-            v.id("expenditureId", expenditureId);
-            v.id("moveId", moveId);
-            v.id("toIndicatorId", toIndicatorId);
-            v.text("reason", reason, true);
-            v.throwIfAny();
-            String postedTo = context.indicatorOfExpenditure(expenditureId).orElseThrow(() -> new ApiProblem(
-                    HttpStatus.NOT_FOUND, "EXPENDITURE_NOT_FOUND", "expenditure " + expenditureId + " does not exist"));
-            return new PreparedPosting(type(), moveId, toIndicatorId, List.of(postedTo, toIndicatorId), null,
-                    new MoveExpenditure(moveId, expenditureId, postedTo, toIndicatorId, effectiveDate, reason));
-        }
-    }
-
-    /** POST /api/v1/indicators/{indicatorId}/surplus-uses: 使用非财政拨款结余. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record SurplusUse(String indicatorId, String useId, String amount, LocalDate effectiveDate, String reason)
-            implements PostingRequest {
-
-        /** The use of surplus on the indicator its path names, whatever the body says. */
-        SurplusUse forIndicator(String pathIndicatorId) {
-            return new SurplusUse(pathIndicatorId, useId, amount, effectiveDate, reason);
-        }
-
-        @Override
-        public PostingType type() {
-            return PostingType.SURPLUS_USE;
-        }
-
-        @Override
-        public String postingId() {
-            return useId;
-        }
-
-        @Override
-        public PreparedPosting prepare(PostingContext context) {
-            Violations v = new Violations();
-            v.id("indicatorId", indicatorId);
-            v.id("useId", useId);
-            Money money = v.amount("amount", amount, true, Sign.POSITIVE);
-            v.required("effectiveDate", effectiveDate);
-            v.text("reason", reason, true);
-            v.throwIfAny();
-            return new PreparedPosting(type(), useId, indicatorId, List.of(indicatorId), null,
-                    new UseNonFiscalSurplus(indicatorId, useId, money, effectiveDate, reason));
-        }
-    }
-
-    /** POST /api/v1/indicators/{indicatorId}/surplus-allocations: 结余分配. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
-    record SurplusAllocation(String indicatorId, String allocationId, String amount, LocalDate effectiveDate,
-                             String reason) implements PostingRequest {
-
-        /** The allocation on the indicator its path names, whatever the body says. */
-        SurplusAllocation forIndicator(String pathIndicatorId) {
-            return new SurplusAllocation(pathIndicatorId, allocationId, amount, effectiveDate, reason);
-        }
-
-        @Override
-        public PostingType type() {
-            return PostingType.SURPLUS_ALLOCATION;
-        }
-
-        @Override
-        public String postingId() {
-            return allocationId;
-        }
-
-        @Override
-        public PreparedPosting prepare(PostingContext context) {
-            Violations v = new Violations();
-            v.id("indicatorId", indicatorId);
-            v.id("allocationId", allocationId);
-            Money money = v.amount("amount", amount, true, Sign.POSITIVE);
-            v.required("effectiveDate", effectiveDate);
-            v.text("reason", reason, true);
-            v.throwIfAny();
-            return new PreparedPosting(type(), allocationId, indicatorId, List.of(indicatorId), null,
-                    new AllocateSurplus(indicatorId, allocationId, money, effectiveDate, reason));
         }
     }
 }

@@ -1,16 +1,16 @@
 package cn.gov.ledger.api.posting;
 
 import cn.gov.ledger.api.posting.PostingRequest.Adjustment;
-import cn.gov.ledger.api.posting.PostingRequest.AppropriationCorrection;
+import cn.gov.ledger.api.posting.Corrections.AppropriationCorrection;
 import cn.gov.ledger.api.posting.PostingRequest.Appropriation;
 import cn.gov.ledger.api.posting.PostingRequest.CarryForwardRequest;
 import cn.gov.ledger.api.posting.PostingRequest.Expenditure;
-import cn.gov.ledger.api.posting.PostingRequest.ExpenditureMove;
+import cn.gov.ledger.api.posting.Corrections.ExpenditureMove;
 import cn.gov.ledger.api.posting.PostingRequest.Income;
-import cn.gov.ledger.api.posting.PostingRequest.IncomeReversal;
+import cn.gov.ledger.api.posting.Corrections.IncomeReversal;
 import cn.gov.ledger.api.posting.PostingRequest.Reversal;
-import cn.gov.ledger.api.posting.PostingRequest.SurplusAllocation;
-import cn.gov.ledger.api.posting.PostingRequest.SurplusUse;
+import cn.gov.ledger.api.posting.SurplusPostings.SurplusAllocation;
+import cn.gov.ledger.api.posting.SurplusPostings.SurplusUse;
 import cn.gov.ledger.api.posting.PostingRequest.Transfer;
 import java.util.List;
 import java.util.Map;

@@ -124,7 +124,7 @@ public class BudgetIndicator {
         requireOpen();
         IndicatorState.SpentItem item = requireExpenditure(command.expenditureId());
         requireInFiscalYear(command.effectiveDate());
-        requireNotBeforeExpenditure(command.expenditureId(), item, command.effectiveDate());
+        CorrectionRules.requireNotBeforeExpenditure(command.expenditureId(), item, command.effectiveDate());
         Money amount = command.amount() == null ? item.left() : command.amount();
         if (command.amount() != null) {
             requirePositive(amount, "reversal");
@@ -144,12 +144,12 @@ public class BudgetIndicator {
         requireOpen();
         IndicatorState.ReceivedItem item = requireIncome(command.incomeId());
         requireInFiscalYear(command.effectiveDate());
-        requireNotBeforeIncome(command.incomeId(), item, command.effectiveDate());
+        CorrectionRules.requireNotBeforeIncome(command.incomeId(), item, command.effectiveDate());
         Money amount = command.amount() == null ? item.left() : command.amount();
         if (command.amount() != null) {
             requirePositive(amount, "income reversal");
         }
-        requireIncomeLeft(command.incomeId(), item, amount);
+        CorrectionRules.requireIncomeLeft(command.incomeId(), item, amount);
         apply(new IncomeReversed(indicatorId, command.reversalId(), command.incomeId(), amount, command.reason(),
                 command.effectiveDate()));
     }
@@ -163,7 +163,7 @@ public class BudgetIndicator {
         requireOpen();
         requireYearOpen(years);
         IndicatorState.Appropriation appropriation = requireAppropriation();
-        Money change = requireCorrection(appropriation, command.correctedAmount());
+        Money change = CorrectionRules.requireCorrection(appropriation, command.correctedAmount());
         requireAuthorityAtEveryDate(appropriation.effectiveDate(), change);
         apply(new AppropriationCorrected(indicatorId, command.correctionId(), change, command.correctedAmount(),
                 appropriation.initial(), command.reason(), command.documentRef(), appropriation.effectiveDate()));
@@ -183,7 +183,7 @@ public class BudgetIndicator {
 
     void transferIn(TransferBudget command, IndicatorAttributes source, boolean acrossKindsAllowed) {
         requireOpen();
-        requireTransferAllowed(source, command.acrossKinds(), acrossKindsAllowed);
+        TwoIndicatorRules.requireTransferAllowed(source, state.attributes(), command.acrossKinds(), acrossKindsAllowed);
         requireNotBeforeOpening(command.effectiveDate());
         apply(new BudgetTransferredIn(indicatorId, command.transferId(), command.fromIndicatorId(),
                 command.amount(), command.reason(), command.effectiveDate(), command.documentRef()));
@@ -240,7 +240,7 @@ public class BudgetIndicator {
         }
         LocalDate date = Objects.requireNonNullElse(command.effectiveDate(), item.effectiveDate());
         requireInFiscalYear(date);
-        requireNotBeforeExpenditure(command.expenditureId(), item, date);
+        CorrectionRules.requireNotBeforeExpenditure(command.expenditureId(), item, date);
         ExpenditureMovedOut out = new ExpenditureMovedOut(indicatorId, command.moveId(), command.expenditureId(),
                 command.targetIndicatorId(), item.left(), item.economicCode(), command.reason(), date);
         apply(out);
@@ -250,7 +250,7 @@ public class BudgetIndicator {
     /** The re-posting half of a move: the target takes the expenditure as it was paid. */
     void moveIn(ExpenditureMovedOut out, IndicatorAttributes source, ExpenditureMoves.Paid paid) {
         requireOpen();
-        requireMoveAllowed(source);
+        TwoIndicatorRules.requireMoveAllowed(source, state.attributes());
         requireEconomicCodeAllowed(out.economicCode());
         requireNotBeforeOpening(out.effectiveDate());
         if (state.expenditure(out.expenditureId()).filter(item -> item.left().isPositive()).isPresent()) {
@@ -263,7 +263,6 @@ public class BudgetIndicator {
                 out.effectiveDate()));
     }
 
-    /** Where an expenditure moved out of this indicator is now (the next hop), empty while held here. */
     Optional<String> movedTo(String expenditureId) {
         return state.movedTo(expenditureId);
     }
@@ -338,56 +337,15 @@ public class BudgetIndicator {
         }
     }
 
-    /** A reversal never precedes its expenditure, so spending as of any date is never negative. */
-    private static void requireNotBeforeExpenditure(String expenditureId, IndicatorState.SpentItem item, LocalDate date) {
-        if (date.isBefore(item.effectiveDate())) {
-            throw new LedgerRejection(RejectionReason.EFFECTIVE_DATE_BEFORE_EXPENDITURE,
-                    "effective date " + date + " is before expenditure " + expenditureId + " (" + item.effectiveDate() + ")",
-                    Map.of("expenditureDate", item.effectiveDate().toString()));
-        }
-    }
-
     private IndicatorState.ReceivedItem requireIncome(String incomeId) {
         return state.income(incomeId).orElseThrow(() -> new LedgerRejection(RejectionReason.INCOME_NOT_FOUND,
                 "income " + incomeId + " is not on indicator " + indicatorId));
-    }
-
-    /** An income reversal never precedes its income, so income as of any date is never negative. */
-    private static void requireNotBeforeIncome(String incomeId, IndicatorState.ReceivedItem item, LocalDate date) {
-        if (date.isBefore(item.effectiveDate())) {
-            throw new LedgerRejection(RejectionReason.EFFECTIVE_DATE_BEFORE_INCOME,
-                    "effective date " + date + " is before income " + incomeId + " (" + item.effectiveDate() + ")",
-                    Map.of("incomeDate", item.effectiveDate().toString()));
-        }
-    }
-
-    private static void requireIncomeLeft(String incomeId, IndicatorState.ReceivedItem item, Money amount) {
-        if (!amount.isPositive() || item.left().isLessThan(amount)) {
-            throw new LedgerRejection(RejectionReason.REVERSAL_EXCEEDS_INCOME,
-                    "only " + item.left() + " of income " + incomeId + " is left to reverse",
-                    Map.of("leftToReverse", item.left().toString()));
-        }
     }
 
     /** Only an appropriated indicator has an appropriation to correct; one opened by a carry-in has none. */
     private IndicatorState.Appropriation requireAppropriation() {
         return state.appropriation().orElseThrow(() -> new LedgerRejection(RejectionReason.APPROPRIATION_NOT_FOUND,
                 "indicator " + indicatorId + " was opened by a carry-forward and has no appropriation to correct"));
-    }
-
-    /** The corrected amount is not negative and differs from the appropriation's: the signed change. */
-    private static Money requireCorrection(IndicatorState.Appropriation appropriation, Money correctedAmount) {
-        if (correctedAmount.isNegative()) {
-            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT, "an appropriation cannot be negative",
-                    Map.of("field", "correctedAmount"));
-        }
-        Money change = correctedAmount.minus(appropriation.amount());
-        if (change.isZero()) {
-            throw new LedgerRejection(RejectionReason.INVALID_AMOUNT,
-                    "the appropriation is " + appropriation.amount() + " already: nothing to correct",
-                    Map.of("field", "correctedAmount"));
-        }
-        return change;
     }
 
     /**
@@ -403,54 +361,6 @@ public class BudgetIndicator {
         });
     }
 
-    /**
-     * 调剂 stays within one unit, fiscal year and fund source (专款专用); it crosses kinds of
-     * expenditure (基本支出, 项目支出) only when asked to and allowed to.
-     */
-    private void requireTransferAllowed(IndicatorAttributes source, boolean acrossKinds, boolean acrossKindsAllowed) {
-        IndicatorAttributes target = state.attributes();
-        if (source.fiscalYear() != target.fiscalYear()) {
-            throw transferNotAllowed(TransferRule.SAME_FISCAL_YEAR, "a transfer stays within one fiscal year: "
-                    + source.fiscalYear() + " → " + target.fiscalYear());
-        }
-        if (!source.unitCode().equals(target.unitCode())) {
-            throw transferNotAllowed(TransferRule.SAME_UNIT, "a transfer stays within one unit: "
-                    + source.unitCode() + " → " + target.unitCode());
-        }
-        if (source.fundSource() != target.fundSource()) {
-            throw transferNotAllowed(TransferRule.SAME_FUND_SOURCE, "a transfer stays within one fund source: "
-                    + source.fundSource() + " → " + target.fundSource());
-        }
-        if (source.kind() != target.kind() && !acrossKinds) {
-            throw transferNotAllowed(TransferRule.SAME_KIND, "a transfer stays within one kind of expenditure unless it"
-                    + " says acrossKinds: " + source.kind() + " → " + target.kind());
-        }
-        if (source.kind() != target.kind() && !acrossKindsAllowed) {
-            throw transferNotAllowed(TransferRule.ACROSS_KINDS_ENABLED, "this ledger does not allow transfers across"
-                    + " kinds of expenditure: " + source.kind() + " → " + target.kind());
-        }
-    }
-
-    /**
-     * A move corrects where an expenditure was booked within the unit and year that paid it; fund
-     * source and kind may differ, since booking it under the wrong one is the mistake corrected.
-     */
-    private void requireMoveAllowed(IndicatorAttributes source) {
-        IndicatorAttributes target = state.attributes();
-        if (source.fiscalYear() != target.fiscalYear()) {
-            throw moveNotAllowed(TransferRule.SAME_FISCAL_YEAR, "an expenditure moves within its fiscal year: "
-                    + source.fiscalYear() + " → " + target.fiscalYear());
-        }
-        if (!source.unitCode().equals(target.unitCode())) {
-            throw moveNotAllowed(TransferRule.SAME_UNIT, "an expenditure moves within the unit that paid it: "
-                    + source.unitCode() + " → " + target.unitCode());
-        }
-    }
-
-    static LedgerRejection moveNotAllowed(TransferRule rule, String message) {
-        return new LedgerRejection(RejectionReason.MOVE_NOT_ALLOWED, message, Map.of("rule", rule.name()));
-    }
-
     private IndicatorState.SpentItem requireExpenditure(String expenditureId) {
         return state.expenditure(expenditureId).orElseThrow(() -> new LedgerRejection(
                 RejectionReason.EXPENDITURE_NOT_FOUND,
@@ -463,10 +373,6 @@ public class BudgetIndicator {
             throw new LedgerRejection(RejectionReason.ECONOMIC_CODE_NOT_ALLOWED,
                     "indicator " + indicatorId + " only pays for economic code " + state.attributes().economicCode());
         }
-    }
-
-    static LedgerRejection transferNotAllowed(TransferRule rule, String message) {
-        return new LedgerRejection(RejectionReason.TRANSFER_NOT_ALLOWED, message, Map.of("rule", rule.name()));
     }
 
     private static void requirePositive(Money amount, String what) {

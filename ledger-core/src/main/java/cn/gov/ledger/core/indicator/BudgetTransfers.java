@@ -26,7 +26,7 @@ public class BudgetTransfers {
     @CommandHandler
     public void handle(TransferBudget command) {
         if (command.fromIndicatorId().equals(command.toIndicatorId())) {
-            throw BudgetIndicator.transferNotAllowed(TransferRule.TWO_INDICATORS, "a transfer needs two different indicators");
+            throw TwoIndicatorRules.transferNotAllowed(TransferRule.TWO_INDICATORS, "a transfer needs two different indicators");
         }
         Aggregate<BudgetIndicator> from = load(indicators, command.fromIndicatorId());
         Aggregate<BudgetIndicator> to = load(indicators, command.toIndicatorId());

@@ -37,7 +37,7 @@ public class ExpenditureMoves {
         Aggregate<BudgetIndicator> source = holder(command.indicatorId(), command.expenditureId());
         String sourceId = source.identifierAsString();
         if (sourceId.equals(command.targetIndicatorId())) {
-            throw BudgetIndicator.moveNotAllowed(TransferRule.TWO_INDICATORS,
+            throw TwoIndicatorRules.moveNotAllowed(TransferRule.TWO_INDICATORS,
                     "expenditure " + command.expenditureId() + " is on indicator " + sourceId + " already");
         }
         Aggregate<BudgetIndicator> target = BudgetTransfers.load(indicators, command.targetIndicatorId());
